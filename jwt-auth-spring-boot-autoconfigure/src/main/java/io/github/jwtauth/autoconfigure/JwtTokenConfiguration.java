@@ -1,0 +1,105 @@
+package io.github.jwtauth.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.github.jwtauth.AuthBackend;
+import io.github.jwtauth.refresh.InMemoryRefreshTokenStore;
+import io.github.jwtauth.refresh.RefreshTokenService;
+import io.github.jwtauth.refresh.RefreshTokenStore;
+import io.github.jwtauth.token.CanonicalJwtDecoder;
+import io.github.jwtauth.token.JwtSigningSecret;
+import io.github.jwtauth.token.JwtTokenService;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * Token beans, each replaceable.
+ */
+@Configuration(proxyBeanMethods = false)
+class JwtTokenConfiguration {
+
+	private static final Log logger = LogFactory.getLog(JwtTokenConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtSigningSecret jwtSigningSecret(JwtAuthProperties properties) {
+		String secret = properties.getSecret();
+		if (secret != null) {
+			return JwtSigningSecret.of(secret);
+		}
+		logger.warn("No 'jwt.secret' is set: signing tokens with an ephemeral random key. Every token dies "
+				+ "with this process and other instances cannot verify it. Set 'jwt.secret' "
+				+ "(for example to the output of 'openssl rand -base64 48') before going to production.");
+		return JwtSigningSecret.ephemeral();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtEncoder jwtEncoder(JwtSigningSecret secret) {
+		// No kid: the default one is a thumbprint of the secret, which only helps an attacker.
+		return NimbusJwtEncoder.withSecretKey(secret.getKey())
+			.algorithm(MacAlgorithm.HS256)
+			.jwkPostProcessor((jwk) -> jwk.keyID(null))
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(JwtSigningSecret secret, JwtAuthProperties properties, ObjectProvider<Clock> clock) {
+		Clock now = clock(clock);
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secret.getKey())
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.getClockSkew());
+		timestamps.setAllowEmptyExpiryClaim(false);
+		timestamps.setClock(now);
+		OAuth2TokenValidator<Jwt> issuedAt = new JwtClaimValidator<java.time.Instant>(JwtClaimNames.IAT,
+				(iat) -> iat == null || !iat.isAfter(now.instant().plus(properties.getClockSkew())));
+		OAuth2TokenValidator<Jwt> subject = new JwtClaimValidator<Object>(JwtClaimNames.SUB,
+				(sub) -> sub instanceof String value && !value.isEmpty());
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(timestamps, issuedAt, subject)));
+		return new CanonicalJwtDecoder(decoder);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefreshTokenStore refreshTokenStore(ObjectProvider<Clock> clock) {
+		return new InMemoryRefreshTokenStore(clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefreshTokenService refreshTokenService(RefreshTokenStore store, JwtAuthProperties properties,
+			ObjectProvider<Clock> clock) {
+		return new RefreshTokenService(store, clock(clock), properties.getRefreshTtl());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	<U> JwtTokenService<U> jwtTokenService(AuthBackend<U> backend, JwtEncoder encoder, JwtDecoder decoder,
+			RefreshTokenService refreshTokens, JwtAuthProperties properties, ObjectProvider<Clock> clock) {
+		return new JwtTokenService<>(backend, encoder, decoder, refreshTokens, clock(clock), properties.getTtl());
+	}
+
+	static Clock clock(ObjectProvider<Clock> clock) {
+		return clock.getIfUnique(Clock::systemUTC);
+	}
+
+}

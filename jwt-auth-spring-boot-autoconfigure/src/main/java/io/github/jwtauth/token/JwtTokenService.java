@@ -1,0 +1,133 @@
+package io.github.jwtauth.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import io.github.jwtauth.AuthBackend;
+import io.github.jwtauth.AuthBackendUnavailableException;
+import io.github.jwtauth.refresh.InvalidRefreshTokenException;
+import io.github.jwtauth.refresh.RefreshTokenService;
+
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.util.Assert;
+
+/**
+ * Issues and reads the starter's tokens; the bean application code injects to log a user in
+ * from code (after sign-up, say) or to check a token outside a request, as bottle-jwt's
+ * provider did.
+ * <p>
+ * Access tokens are compact JWS with {@code sub}, {@code iat}, {@code exp}, {@code jti} and,
+ * when the backend gives roles, {@code roles}. Refresh tokens are opaque, so neither kind
+ * is ever accepted in place of the other.
+ *
+ * @param <U> the user type of the {@link AuthBackend}
+ */
+public final class JwtTokenService<U> {
+
+	/** Name of the claim that carries the backend's roles. */
+	public static final String ROLES_CLAIM = "roles";
+
+	private final AuthBackend<U> backend;
+
+	private final JwtEncoder encoder;
+
+	private final JwtDecoder decoder;
+
+	private final RefreshTokenService refreshTokens;
+
+	private final Clock clock;
+
+	private final Duration ttl;
+
+	public JwtTokenService(AuthBackend<U> backend, JwtEncoder encoder, JwtDecoder decoder,
+			RefreshTokenService refreshTokens, Clock clock, Duration ttl) {
+		Assert.notNull(backend, "backend cannot be null");
+		Assert.notNull(encoder, "encoder cannot be null");
+		Assert.notNull(decoder, "decoder cannot be null");
+		Assert.notNull(refreshTokens, "refreshTokens cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
+		Assert.isTrue(ttl != null && !ttl.isNegative() && !ttl.isZero(), "ttl must be positive");
+		this.backend = new GuardedAuthBackend<>(backend);
+		this.encoder = encoder;
+		this.decoder = decoder;
+		this.refreshTokens = refreshTokens;
+		this.clock = clock;
+		this.ttl = ttl;
+	}
+
+	/**
+	 * Issue a new access token and a new refresh token for a user.
+	 * @param user a user returned by the {@link AuthBackend}
+	 * @return the token pair
+	 */
+	public TokenPair issue(U user) {
+		Assert.notNull(user, "user cannot be null");
+		String subject = this.backend.idOf(user);
+		String accessToken = createAccessToken(subject, this.backend.rolesOf(user));
+		String refreshToken = this.refreshTokens.create(subject);
+		return new TokenPair(accessToken, this.ttl, refreshToken, this.refreshTokens.getTtl());
+	}
+
+	/**
+	 * Redeem a refresh token for a new pair. The presented token stops working.
+	 * @param refreshToken the refresh token the client holds
+	 * @return the new token pair
+	 * @throws InvalidRefreshTokenException if the token is unknown, used, expired, or its
+	 * user no longer exists
+	 * @throws AuthBackendUnavailableException if the backend fails
+	 */
+	public TokenPair refresh(String refreshToken) {
+		Assert.notNull(refreshToken, "refreshToken cannot be null");
+		String subject = this.refreshTokens.consume(refreshToken);
+		U user = this.backend.findById(subject)
+			.orElseThrow(() -> new InvalidRefreshTokenException("The user of this refresh token no longer exists"));
+		return issue(user);
+	}
+
+	/**
+	 * Verify an access token string: signature, algorithm, spelling and time claims, exactly
+	 * as for a request. The user is not looked up.
+	 * @param token the compact JWS
+	 * @return the verified token
+	 * @throws JwtException if the token is not valid
+	 */
+	public Jwt decode(String token) {
+		Assert.notNull(token, "token cannot be null");
+		return this.decoder.decode(token);
+	}
+
+	/**
+	 * Return the lifetime of access tokens.
+	 * @return the lifetime
+	 */
+	public Duration getTtl() {
+		return this.ttl;
+	}
+
+	private String createAccessToken(String subject, Collection<String> roles) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+			.subject(subject)
+			.issuedAt(now)
+			.expiresAt(now.plus(this.ttl))
+			.id(UUID.randomUUID().toString());
+		if (!roles.isEmpty()) {
+			claims.claim(ROLES_CLAIM, List.copyOf(roles));
+		}
+		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
+		return this.encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.github.jwtauth.web;
+
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.Assert;
+
+/**
+ * A {@link BearerTokenResolver} that reads {@code Authorization: <scheme> <token>} for any of
+ * the configured schemes, case-insensitively (RFC 9110 §11.1), so that both RFC 6750's
+ * {@code Bearer} and bottle-jwt's {@code JWT} work.
+ * <p>
+ * Only requests that need a token have one resolved: elsewhere a stale or broken header is
+ * ignored and the request proceeds anonymously, as bottle-jwt did, so that an old token in a
+ * browser never breaks a public page. Tokens are never read from query or form parameters.
+ */
+public final class SchemeBearerTokenResolver implements BearerTokenResolver {
+
+	/** Longest token accepted, far above any token this starter issues. */
+	static final int MAX_TOKEN_LENGTH = 8 * 1024;
+
+	private final List<String> schemes;
+
+	private final RequestMatcher protectedRequests;
+
+	public SchemeBearerTokenResolver(List<String> schemes, RequestMatcher protectedRequests) {
+		Assert.notEmpty(schemes, "schemes cannot be empty");
+		Assert.notNull(protectedRequests, "protectedRequests cannot be null");
+		this.schemes = schemes.stream().map((scheme) -> scheme.trim().toLowerCase(Locale.ROOT)).toList();
+		this.protectedRequests = protectedRequests;
+	}
+
+	@Override
+	public @Nullable String resolve(HttpServletRequest request) {
+		if (!this.protectedRequests.matches(request)) {
+			return null;
+		}
+		Enumeration<String> headers = request.getHeaders(HttpHeaders.AUTHORIZATION);
+		if (headers == null || !headers.hasMoreElements()) {
+			return null;
+		}
+		String authorization = headers.nextElement();
+		if (headers.hasMoreElements()) {
+			throw new OAuth2AuthenticationException(
+					BearerTokenErrors.invalidRequest("Found more than one Authorization header"));
+		}
+		int space = authorization.indexOf(' ');
+		String scheme = (space < 0) ? authorization : authorization.substring(0, space);
+		if (!this.schemes.contains(scheme.toLowerCase(Locale.ROOT))) {
+			// Another scheme (Basic, say) is not ours to judge: treat it as no bearer token.
+			return null;
+		}
+		String token = (space < 0) ? "" : authorization.substring(space + 1);
+		if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || !isB64Token(token)) {
+			throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("The token is malformed"));
+		}
+		return token;
+	}
+
+	/**
+	 * Whether a value is an RFC 6750 §2.1 {@code b64token}.
+	 */
+	private static boolean isB64Token(String token) {
+		int length = token.length();
+		int end = length;
+		while (end > 0 && token.charAt(end - 1) == '=') {
+			end--;
+		}
+		if (end == 0) {
+			return false;
+		}
+		for (int i = 0; i < end; i++) {
+			char c = token.charAt(i);
+			boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}
