@@ -9,6 +9,7 @@ import io.github.jwtauth.web.JwtUserAuthenticationConverter;
 import io.github.jwtauth.web.ProtectedRequestMatcher;
 import io.github.jwtauth.web.SchemeBearerTokenResolver;
 import io.github.jwtauth.web.TokenEndpoints;
+import io.github.jwtauth.web.TokenEndpointsExceptionResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,8 +19,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
@@ -82,9 +81,9 @@ class JwtAuthWebConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = "jwtAuthRoutes")
-	RouterFunction<ServerResponse> jwtAuthRoutes(TokenEndpoints<?> endpoints, JwtAuthProperties properties) {
-		return endpoints.routes(properties.getEndpoints().getAuth(), properties.getEndpoints().getRefresh());
+	@ConditionalOnMissingBean
+	TokenEndpointsExceptionResolver jwtAuthTokenEndpointsExceptionResolver(ProtectedRequestMatcher protectedRequests) {
+		return new TokenEndpointsExceptionResolver(protectedRequests.getOpenEndpoints());
 	}
 
 }

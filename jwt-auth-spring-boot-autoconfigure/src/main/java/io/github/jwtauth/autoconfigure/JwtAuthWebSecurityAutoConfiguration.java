@@ -8,7 +8,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Auto-configuration of the servlet web side: login and refresh endpoints, the bearer-token
@@ -20,7 +20,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 		before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
 				UserDetailsServiceAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ HttpSecurity.class, RouterFunction.class })
+@ConditionalOnClass({ HttpSecurity.class, DispatcherServlet.class })
 @Import({ JwtAuthWebConfiguration.class, JwtAuthSecurityFilterChainConfiguration.class,
 		JwtAuthTomcatConfiguration.class })
 public final class JwtAuthWebSecurityAutoConfiguration {

@@ -3,6 +3,11 @@ package io.github.jwtauth.autoconfigure;
 import java.time.Clock;
 import java.util.List;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.refresh.InMemoryRefreshTokenStore;
 import io.github.jwtauth.refresh.RefreshTokenService;
@@ -53,11 +58,11 @@ class JwtTokenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtEncoder jwtEncoder(JwtSigningSecret secret) {
-		// No kid: the default one is a thumbprint of the secret, which only helps an attacker.
-		return NimbusJwtEncoder.withSecretKey(secret.getKey())
-			.algorithm(MacAlgorithm.HS256)
-			.jwkPostProcessor((jwk) -> jwk.keyID(null))
+		// No kid: Spring's default one is a thumbprint of the secret, which helps no verifier.
+		OctetSequenceKey jwk = new OctetSequenceKey.Builder(secret.getKey()).algorithm(JWSAlgorithm.HS256)
+			.keyUse(KeyUse.SIGNATURE)
 			.build();
+		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
 	}
 
 	@Bean

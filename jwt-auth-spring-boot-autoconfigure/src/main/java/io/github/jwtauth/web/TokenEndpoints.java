@@ -16,21 +16,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
-import org.springframework.web.servlet.function.RequestPredicates;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerRequest;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The login and refresh endpoints (bottle-jwt's {@code auth_endpoint} and the refresh
- * endpoint of its unmerged PR #19), as a {@link RouterFunction} at configured paths.
+ * endpoint of its unmerged PR #19), as a controller bean (never component-scanned) mapped
+ * at {@code jwt.endpoints.auth} and {@code jwt.endpoints.refresh}. A controller rather than
+ * a router function because Spring MVC's router mapping answers 500 to any request whose
+ * {@code Content-Type} is a wildcard, and would do so for every path of the application.
  * <p>
  * Success answers an OAuth-style token response with {@code Cache-Control: no-store}
  * (RFC 6749 §5.1); failures answer RFC 9457 problems: 400/413 {@code invalid_request},
@@ -39,6 +38,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  *
  * @param <U> the user type
  */
+@RestController
 public final class TokenEndpoints<U> {
 
 	/** Name of the refresh token field. */
@@ -71,18 +71,25 @@ public final class TokenEndpoints<U> {
 	}
 
 	/**
-	 * Route {@code POST loginPath} and {@code POST refreshPath} to this object.
-	 * @param loginPath the login path
-	 * @param refreshPath the refresh path
-	 * @return the router function
+	 * The login endpoint.
+	 * @param request the request
+	 * @param response the response
+	 * @throws IOException on a write failure
 	 */
-	public RouterFunction<ServerResponse> routes(String loginPath, String refreshPath) {
-		return RouterFunctions.route()
-			.POST(loginPath, (request) -> respond(request, this::login))
-			.POST(refreshPath, (request) -> respond(request, this::refresh))
-			.route(RequestPredicates.path(loginPath).or(RequestPredicates.path(refreshPath)),
-					this::methodNotAllowed)
-			.build();
+	@RequestMapping("${jwt.endpoints.auth:/auth}")
+	public void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		respond(request, response, this::login);
+	}
+
+	/**
+	 * The refresh endpoint.
+	 * @param request the request
+	 * @param response the response
+	 * @throws IOException on a write failure
+	 */
+	@RequestMapping("${jwt.endpoints.refresh:/auth/refresh}")
+	public void refresh(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		respond(request, response, this::refresh);
 	}
 
 	private TokenPair login(HttpServletRequest request) {
@@ -100,13 +107,22 @@ public final class TokenEndpoints<U> {
 		return this.tokens.refresh(fields.get(REFRESH_TOKEN_FIELD));
 	}
 
-	private ServerResponse respond(ServerRequest request, TokenAction action) {
-		HttpServletRequest servletRequest = request.servletRequest();
+	private void respond(HttpServletRequest request, HttpServletResponse response, TokenAction action)
+			throws IOException {
+		// Token responses and errors alike must never be cached (RFC 6749 §5.1).
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+		if (!HttpMethod.POST.matches(request.getMethod())) {
+			response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
+			writeProblem(request, response, JwtAuthProblems.of(HttpStatus.METHOD_NOT_ALLOWED,
+					JwtAuthProblems.INVALID_REQUEST, "Use POST"));
+			return;
+		}
 		ProblemDetail problem;
 		try {
-			TokenResponse body = TokenResponse.of(action.apply(servletRequest));
-			return noStore(ServerResponse.ok())
-				.build((req, res) -> write(res, body));
+			TokenResponse body = TokenResponse.of(action.apply(request));
+			this.writer.writeJson(response, HttpStatus.OK, body);
+			return;
 		}
 		catch (InvalidTokenRequestException ex) {
 			problem = JwtAuthProblems.of(ex.getStatus(), JwtAuthProblems.INVALID_REQUEST, ex.getMessage());
@@ -121,32 +137,12 @@ public final class TokenEndpoints<U> {
 		catch (AuthBackendUnavailableException ex) {
 			problem = JwtAuthProblems.temporarilyUnavailable();
 		}
-		ProblemDetail body = JwtAuthenticationEntryPoint.instance(problem, servletRequest);
-		return noStore(ServerResponse.status(problem.getStatus())).build((req, res) -> writeProblem(res, body));
+		writeProblem(request, response, problem);
 	}
 
-	private ServerResponse methodNotAllowed(ServerRequest request) {
-		ProblemDetail body = JwtAuthenticationEntryPoint.instance(JwtAuthProblems.of(HttpStatus.METHOD_NOT_ALLOWED,
-				JwtAuthProblems.INVALID_REQUEST, "Use POST"), request.servletRequest());
-		return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
-			.allow(HttpMethod.POST)
-			.build((req, res) -> writeProblem(res, body));
-	}
-
-	private static ServerResponse.BodyBuilder noStore(ServerResponse.BodyBuilder builder) {
-		return builder.cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache");
-	}
-
-	private org.springframework.web.servlet.@org.jspecify.annotations.Nullable ModelAndView write(
-			HttpServletResponse response, TokenResponse body) throws IOException {
-		this.writer.writeJson(response, HttpStatus.OK, body);
-		return null;
-	}
-
-	private org.springframework.web.servlet.@org.jspecify.annotations.Nullable ModelAndView writeProblem(
-			HttpServletResponse response, ProblemDetail body) throws IOException {
-		this.writer.writeProblem(response, body);
-		return null;
+	private void writeProblem(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		this.writer.writeProblem(response, JwtAuthenticationEntryPoint.instance(problem, request));
 	}
 
 	@FunctionalInterface
