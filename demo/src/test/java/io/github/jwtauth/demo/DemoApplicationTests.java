@@ -482,6 +482,23 @@ class DemoApplicationTests {
 		assertThat(json.readTree(response.body()).get("error").stringValue()).isEqualTo("invalid_token");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/public", "/auth", "/auth/refresh", "/nowhere" })
+	void hostileWhenWildcardContentTypeOnAnyPathThenNeverServerError(String path) throws Exception {
+		for (String contentType : List.of("*/*", "application/*")) {
+			HttpResponse<String> response = post(path, contentType, "{}");
+			assertThat(response.statusCode()).as(path + " " + contentType).isBetween(400, 499);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/auth", "/auth/refresh" })
+	void hostileWhenMalformedMultipartAtTokenEndpointsThenInvalidRequest(String path) throws Exception {
+		for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=x")) {
+			assertProblem(post(path, contentType, "--x\r\n\r\n{}"), 400, "invalid_request");
+		}
+	}
+
 	@Test
 	void hostileWhenTwoAuthorizationHeadersThenInvalidRequest() throws Exception {
 		String token = login().accessToken();

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -18,5 +19,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @EnableConfigurationProperties(JwtAuthProperties.class)
 @Import(JwtTokenConfiguration.class)
 public final class JwtAuthAutoConfiguration {
+
+	@Bean
+	static JwtAuthPropertiesValidator jwtAuthPropertiesValidator() {
+		return new JwtAuthPropertiesValidator();
+	}
 
 }

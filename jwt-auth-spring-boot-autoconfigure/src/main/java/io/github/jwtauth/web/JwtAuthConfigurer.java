@@ -20,7 +20,7 @@ import org.springframework.util.Assert;
  * http.with(JwtAuthConfigurer.jwtAuth(), Customizer.withDefaults());
  * }</pre>
  * It applies Spring Security's resource server with the starter's decoder, token resolver,
- * user lookup and error responses, exempts the login and refresh endpoints from CSRF
+ * user lookup (strict where a token is required, lenient elsewhere) and error responses, exempts the login and refresh endpoints from CSRF
  * protection, and adds an authorization filter for {@code @JwtAuthRequired} (or
  * {@code jwt.scope=all}) that composes with the application's own
  * {@code authorizeHttpRequests} rules.
@@ -50,10 +50,12 @@ public final class JwtAuthConfigurer extends AbstractHttpConfigurer<JwtAuthConfi
 		AuthenticationEntryPointFailureHandler failureHandler = new AuthenticationEntryPointFailureHandler(entryPoint);
 		// A failing backend must reach the entry point (503), not escape the filter as a 500.
 		failureHandler.setRethrowAuthenticationServiceException(false);
+		ProtectedRequestMatcher protectedRequests = context.getBean(ProtectedRequestMatcher.class);
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(resolver)
 			.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDeniedHandler)
-			.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+			.authenticationManagerResolver(
+					new JwtAuthenticationManagerResolver(protectedRequests, decoder, converter))
 			.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
 
 				@Override
@@ -65,7 +67,7 @@ public final class JwtAuthConfigurer extends AbstractHttpConfigurer<JwtAuthConfi
 			}));
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
 		if (csrf != null) {
-			csrf.ignoringRequestMatchers(context.getBean(ProtectedRequestMatcher.class).getOpenEndpoints());
+			csrf.ignoringRequestMatchers(protectedRequests.getOpenEndpoints());
 		}
 	}
 

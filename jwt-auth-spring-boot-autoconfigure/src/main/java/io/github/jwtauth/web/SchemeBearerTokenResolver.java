@@ -19,9 +19,9 @@ import org.springframework.util.Assert;
  * the configured schemes, case-insensitively (RFC 9110 §11.1), so that both RFC 6750's
  * {@code Bearer} and bottle-jwt's {@code JWT} work.
  * <p>
- * Only requests that need a token have one resolved: elsewhere a stale or broken header is
- * ignored and the request proceeds anonymously, as bottle-jwt did, so that an old token in a
- * browser never breaks a public page. Tokens are never read from query or form parameters.
+ * A malformed header is refused only where a token is required: elsewhere it is ignored and
+ * the request proceeds anonymously, as bottle-jwt did, so that an old token in a browser
+ * never breaks a public page. Tokens are never read from query or form parameters.
  */
 public final class SchemeBearerTokenResolver implements BearerTokenResolver {
 
@@ -41,9 +41,18 @@ public final class SchemeBearerTokenResolver implements BearerTokenResolver {
 
 	@Override
 	public @Nullable String resolve(HttpServletRequest request) {
-		if (!this.protectedRequests.matches(request)) {
+		try {
+			return resolveFromHeader(request);
+		}
+		catch (OAuth2AuthenticationException ex) {
+			if (this.protectedRequests.matches(request)) {
+				throw ex;
+			}
 			return null;
 		}
+	}
+
+	private @Nullable String resolveFromHeader(HttpServletRequest request) {
 		Enumeration<String> headers = request.getHeaders(HttpHeaders.AUTHORIZATION);
 		if (headers == null || !headers.hasMoreElements()) {
 			return null;
