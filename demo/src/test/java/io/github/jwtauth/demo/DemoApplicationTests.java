@@ -20,6 +20,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.jwtauth.MutableClock;
 import io.github.jwtauth.token.JwtTokenService;
 import io.github.jwtauth.token.TokenPair;
 import org.junit.jupiter.api.AfterEach;
