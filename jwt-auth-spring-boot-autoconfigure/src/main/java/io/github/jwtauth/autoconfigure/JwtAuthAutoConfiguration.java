@@ -10,14 +10,17 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Auto-configuration of the token infrastructure: signing
- * key, {@code JwtEncoder}, strict {@code JwtDecoder}, refresh-token store and the
- * {@code JwtTokenService} that applications inject. Ordered before Spring Boot's resource
+ * key, {@code JwtEncoder}, strict {@code JwtDecoder} with its revocation check, the token
+ * store chosen by {@code jwt.store.type}, refresh-token rotation, the {@code TokenRevoker}
+ * and the {@code JwtTokenService} that applications inject. Ordered before Spring Boot's resource
  * server so that its decoder wins.
  */
-@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class,
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnClass(JwtDecoder.class)
 @EnableConfigurationProperties(JwtAuthProperties.class)
-@Import(JwtTokenConfiguration.class)
+@Import({ JwtTokenStoreConfiguration.class, JwtTokenConfiguration.class })
 public final class JwtAuthAutoConfiguration {
 
 	@Bean

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.ClassUtils;
 
 /**
  * Configuration properties of jwt-auth-spring-boot.
@@ -63,6 +64,10 @@ public class JwtAuthProperties implements InitializingBean {
 	private final Endpoints endpoints = new Endpoints();
 
 	private final Fields fields = new Fields();
+
+	private final Refresh refresh = new Refresh();
+
+	private final Store store = new Store();
 
 	public @Nullable String getSecret() {
 		return this.secret;
@@ -120,6 +125,14 @@ public class JwtAuthProperties implements InitializingBean {
 		return this.fields;
 	}
 
+	public Refresh getRefresh() {
+		return this.refresh;
+	}
+
+	public Store getStore() {
+		return this.store;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		validate();
@@ -152,10 +165,24 @@ public class JwtAuthProperties implements InitializingBean {
 		}
 		requirePath("jwt.endpoints.auth", this.endpoints.getAuth());
 		requirePath("jwt.endpoints.refresh", this.endpoints.getRefresh());
-		if (this.endpoints.getAuth().equals(this.endpoints.getRefresh())) {
-			throw new InvalidJwtPropertyException("jwt.endpoints.refresh", "it is the same path as jwt.endpoints.auth",
-					"Give the login and refresh endpoints different paths, such as /auth and /auth/refresh.");
+		requirePath("jwt.endpoints.logout", this.endpoints.getLogout());
+		requirePath("jwt.endpoints.logout-all", this.endpoints.getLogoutAll());
+		List<String> paths = List.of(this.endpoints.getAuth(), this.endpoints.getRefresh(), this.endpoints.getLogout(),
+				this.endpoints.getLogoutAll());
+		List<String> names = List.of("jwt.endpoints.auth", "jwt.endpoints.refresh", "jwt.endpoints.logout",
+				"jwt.endpoints.logout-all");
+		for (int i = 1; i < paths.size(); i++) {
+			int first = paths.indexOf(paths.get(i));
+			if (first < i) {
+				throw new InvalidJwtPropertyException(names.get(i), "it is the same path as " + names.get(first),
+						"Give each endpoint its own path, such as /auth, /auth/refresh, /auth/logout and /auth/logout-all.");
+			}
 		}
+		if (this.refresh.getReuseGrace() == null || this.refresh.getReuseGrace().isNegative()) {
+			throw new InvalidJwtPropertyException("jwt.refresh.reuse-grace", "it must not be negative",
+					"Set 'jwt.refresh.reuse-grace' to a duration of zero or more, such as 5s.");
+		}
+		this.store.validate();
 		requireField("jwt.fields.username", this.fields.getUsername());
 		requireField("jwt.fields.password", this.fields.getPassword());
 		if (this.fields.getUsername().equals(this.fields.getPassword())) {
@@ -191,6 +218,29 @@ public class JwtAuthProperties implements InitializingBean {
 	}
 
 	/**
+	 * Refresh-token rotation.
+	 */
+	public static class Refresh {
+
+		/**
+		 * How long after a refresh token was used it may be presented again (a retry, two
+		 * browser tabs) and still get a valid pair of its family instead of revoking the
+		 * family as stolen. Zero makes every second use revoke. Bare numbers are seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration reuseGrace = Duration.ofSeconds(5);
+
+		public Duration getReuseGrace() {
+			return this.reuseGrace;
+		}
+
+		public void setReuseGrace(Duration reuseGrace) {
+			this.reuseGrace = reuseGrace;
+		}
+
+	}
+
+	/**
 	 * Paths of the starter's endpoints.
 	 */
 	public static class Endpoints {
@@ -204,6 +254,34 @@ public class JwtAuthProperties implements InitializingBean {
 		 * Path of the refresh endpoint (POST).
 		 */
 		private String refresh = "/auth/refresh";
+
+		/**
+		 * Path of the logout endpoint (POST, with an access token): revokes that token and
+		 * its session.
+		 */
+		private String logout = "/auth/logout";
+
+		/**
+		 * Path of the logout-everywhere endpoint (POST, with an access token): revokes every
+		 * token of the user.
+		 */
+		private String logoutAll = "/auth/logout-all";
+
+		public String getLogout() {
+			return this.logout;
+		}
+
+		public void setLogout(String logout) {
+			this.logout = logout;
+		}
+
+		public String getLogoutAll() {
+			return this.logoutAll;
+		}
+
+		public void setLogoutAll(String logoutAll) {
+			this.logoutAll = logoutAll;
+		}
 
 		public String getAuth() {
 			return this.auth;
@@ -252,6 +330,228 @@ public class JwtAuthProperties implements InitializingBean {
 
 		public void setPassword(String password) {
 			this.password = password;
+		}
+
+	}
+
+
+	/**
+	 * Where refresh tokens and revocations live.
+	 */
+	public static class Store {
+
+		/**
+		 * Kind of token store: 'memory' for one instance, 'jdbc' (any DataSource) or 'redis'
+		 * for several instances that share state.
+		 */
+		private StoreType type = StoreType.MEMORY;
+
+		/**
+		 * Whether to refuse access tokens (503) while the store is unreachable, instead of
+		 * verifying them without the revocation check.
+		 */
+		private boolean failClosed;
+
+		/**
+		 * How long an instance may reuse a "not revoked" answer before asking the store
+		 * again; a revocation made on another instance is enforced here within this bound.
+		 * Zero (the default) asks the store on every request. Bare numbers are seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration revocationCache = Duration.ZERO;
+
+		/**
+		 * Most "not revoked" answers an instance keeps when the revocation cache is on.
+		 */
+		private int revocationCacheMaxEntries = 100_000;
+
+		/**
+		 * How often expired refresh tokens and revocations are deleted. Bare numbers are
+		 * seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration cleanupInterval = Duration.ofMinutes(10);
+
+		private final Memory memory = new Memory();
+
+		private final Jdbc jdbc = new Jdbc();
+
+		private final Redis redis = new Redis();
+
+		public StoreType getType() {
+			return this.type;
+		}
+
+		public void setType(StoreType type) {
+			this.type = type;
+		}
+
+		public boolean isFailClosed() {
+			return this.failClosed;
+		}
+
+		public void setFailClosed(boolean failClosed) {
+			this.failClosed = failClosed;
+		}
+
+		public Duration getRevocationCache() {
+			return this.revocationCache;
+		}
+
+		public void setRevocationCache(Duration revocationCache) {
+			this.revocationCache = revocationCache;
+		}
+
+		public int getRevocationCacheMaxEntries() {
+			return this.revocationCacheMaxEntries;
+		}
+
+		public void setRevocationCacheMaxEntries(int revocationCacheMaxEntries) {
+			this.revocationCacheMaxEntries = revocationCacheMaxEntries;
+		}
+
+		public Duration getCleanupInterval() {
+			return this.cleanupInterval;
+		}
+
+		public void setCleanupInterval(Duration cleanupInterval) {
+			this.cleanupInterval = cleanupInterval;
+		}
+
+		public Memory getMemory() {
+			return this.memory;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		void validate() {
+			if (this.revocationCache == null || this.revocationCache.isNegative()) {
+				throw new InvalidJwtPropertyException("jwt.store.revocation-cache", "it must not be negative",
+						"Set 'jwt.store.revocation-cache' to 0 (off) or a short bound such as 5s.");
+			}
+			if (this.revocationCacheMaxEntries <= 0) {
+				throw new InvalidJwtPropertyException("jwt.store.revocation-cache-max-entries", "it must be positive",
+						"Set 'jwt.store.revocation-cache-max-entries' to a positive number, such as 100000.");
+			}
+			requirePositive("jwt.store.cleanup-interval", this.cleanupInterval, "10m");
+			if (this.memory.getMaxEntries() <= 0) {
+				throw new InvalidJwtPropertyException("jwt.store.memory.max-entries", "it must be positive",
+						"Set 'jwt.store.memory.max-entries' to a positive number, such as 100000.");
+			}
+			if (this.jdbc.getTablePrefix() == null
+					|| !this.jdbc.getTablePrefix().matches("[A-Za-z_][A-Za-z0-9_]{0,40}")) {
+				throw new InvalidJwtPropertyException("jwt.store.jdbc.table-prefix",
+						"it must be letters, digits and underscores, starting with a letter or underscore",
+						"Set 'jwt.store.jdbc.table-prefix' to a name prefix such as jwt_.");
+			}
+			if (this.type == StoreType.JDBC
+					&& !ClassUtils.isPresent("org.springframework.jdbc.core.simple.JdbcClient", null)) {
+				throw new InvalidJwtPropertyException("jwt.store.type", "'jdbc' needs Spring JDBC on the classpath",
+						"Add spring-boot-starter-jdbc and your database's driver, or choose another store type.");
+			}
+			if (this.type == StoreType.REDIS
+					&& !ClassUtils.isPresent("org.springframework.data.redis.core.StringRedisTemplate", null)) {
+				throw new InvalidJwtPropertyException("jwt.store.type",
+						"'redis' needs Spring Data Redis on the classpath",
+						"Add spring-boot-starter-data-redis, or choose another store type.");
+			}
+		}
+
+	}
+
+	/**
+	 * Kinds of token store.
+	 */
+	public enum StoreType {
+
+		/** In the heap of one instance. */
+		MEMORY,
+
+		/** In a SQL database, through the application's DataSource. */
+		JDBC,
+
+		/** In Redis, through Spring Data Redis. */
+		REDIS
+
+	}
+
+	/**
+	 * The in-memory store.
+	 */
+	public static class Memory {
+
+		/**
+		 * Most refresh tokens kept; beyond it, logins answer 503 until expired ones are
+		 * swept.
+		 */
+		private int maxEntries = 100_000;
+
+		public int getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(int maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+	}
+
+	/**
+	 * The JDBC store.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * Whether to create the store's tables at startup if they do not exist (PostgreSQL
+		 * and H2).
+		 */
+		private boolean initializeSchema;
+
+		/**
+		 * Prefix of the store's table names.
+		 */
+		private String tablePrefix = "jwt_";
+
+		public boolean isInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(boolean initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public String getTablePrefix() {
+			return this.tablePrefix;
+		}
+
+		public void setTablePrefix(String tablePrefix) {
+			this.tablePrefix = tablePrefix;
+		}
+
+	}
+
+	/**
+	 * The Redis store.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of the store's keys.
+		 */
+		private String keyPrefix = "jwt:";
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.github.jwtauth.autoconfigure;
 
 import io.github.jwtauth.AuthBackend;
+import io.github.jwtauth.refresh.TokenRevoker;
 import io.github.jwtauth.token.JwtTokenService;
 import io.github.jwtauth.web.JwtAccessDeniedHandler;
 import io.github.jwtauth.web.JwtAuthRequiredAuthorizationManager;
@@ -75,8 +76,8 @@ class JwtAuthWebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	<U> TokenEndpoints<U> jwtAuthTokenEndpoints(AuthBackend<U> backend, JwtTokenService<U> tokens,
-			JwtAuthProperties properties) {
-		return new TokenEndpoints<>(backend, tokens, properties.getFields().getUsername(),
+			TokenRevoker revoker, JwtAuthProperties properties) {
+		return new TokenEndpoints<>(backend, tokens, revoker, properties.getFields().getUsername(),
 				properties.getFields().getPassword());
 	}
 

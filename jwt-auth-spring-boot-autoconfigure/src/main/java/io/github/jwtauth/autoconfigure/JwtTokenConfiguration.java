@@ -1,6 +1,7 @@
 package io.github.jwtauth.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -9,12 +10,15 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.github.jwtauth.AuthBackend;
-import io.github.jwtauth.refresh.InMemoryRefreshTokenStore;
 import io.github.jwtauth.refresh.RefreshTokenService;
-import io.github.jwtauth.refresh.RefreshTokenStore;
+import io.github.jwtauth.refresh.TokenRevoker;
+import io.github.jwtauth.refresh.TokenStore;
+import io.github.jwtauth.refresh.TokenStoreCleaner;
 import io.github.jwtauth.token.CanonicalJwtDecoder;
 import io.github.jwtauth.token.JwtSigningSecret;
 import io.github.jwtauth.token.JwtTokenService;
+import io.github.jwtauth.token.RevocationChecker;
+import io.github.jwtauth.token.RevocationValidator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -23,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -67,7 +72,8 @@ class JwtTokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder jwtDecoder(JwtSigningSecret secret, JwtAuthProperties properties, ObjectProvider<Clock> clock) {
+	JwtDecoder jwtDecoder(JwtSigningSecret secret, JwtAuthProperties properties, RevocationChecker revocations,
+			ObjectProvider<Clock> clock) {
 		Clock now = clock(clock);
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secret.getKey())
 			.macAlgorithm(MacAlgorithm.HS256)
@@ -79,21 +85,48 @@ class JwtTokenConfiguration {
 				(iat) -> iat == null || !iat.isAfter(now.instant().plus(properties.getClockSkew())));
 		OAuth2TokenValidator<Jwt> subject = new JwtClaimValidator<Object>(JwtClaimNames.SUB,
 				(sub) -> sub instanceof String value && !value.isEmpty());
-		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(timestamps, issuedAt, subject)));
+		OAuth2TokenValidator<Jwt> stateless = JwtValidators
+			.createDefaultWithValidators(List.of(timestamps, issuedAt, subject));
+		RevocationValidator revocation = new RevocationValidator(revocations);
+		// Only a token that passed every stateless check costs a store lookup.
+		decoder.setJwtValidator((jwt) -> {
+			OAuth2TokenValidatorResult result = stateless.validate(jwt);
+			return result.hasErrors() ? result : revocation.validate(jwt);
+		});
 		return new CanonicalJwtDecoder(decoder);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RefreshTokenStore refreshTokenStore(ObjectProvider<Clock> clock) {
-		return new InMemoryRefreshTokenStore(clock(clock));
+	TokenRevoker tokenRevoker(TokenStore store, JwtAuthProperties properties, ObjectProvider<Clock> clock) {
+		Duration longest = properties.getTtl().compareTo(properties.getRefreshTtl()) > 0 ? properties.getTtl()
+				: properties.getRefreshTtl();
+		return new TokenRevoker(store, clock(clock), longest.plus(properties.getClockSkew()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RefreshTokenService refreshTokenService(RefreshTokenStore store, JwtAuthProperties properties,
+	RevocationChecker revocationChecker(TokenStore store, TokenRevoker revoker, JwtAuthProperties properties,
 			ObjectProvider<Clock> clock) {
-		return new RefreshTokenService(store, clock(clock), properties.getRefreshTtl());
+		JwtAuthProperties.Store settings = properties.getStore();
+		RevocationChecker checker = new RevocationChecker(store, clock(clock), settings.isFailClosed(),
+				settings.getRevocationCache(), settings.getRevocationCacheMaxEntries());
+		revoker.onRevocation(checker::invalidate);
+		return checker;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefreshTokenService refreshTokenService(TokenStore store, TokenRevoker revoker, JwtAuthProperties properties,
+			ObjectProvider<Clock> clock) {
+		return new RefreshTokenService(store, clock(clock), properties.getRefreshTtl(),
+				properties.getRefresh().getReuseGrace(), revoker);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenStoreCleaner tokenStoreCleaner(TokenStore store, JwtAuthProperties properties, ObjectProvider<Clock> clock) {
+		return new TokenStoreCleaner(store, clock(clock), properties.getStore().getCleanupInterval());
 	}
 
 	@Bean

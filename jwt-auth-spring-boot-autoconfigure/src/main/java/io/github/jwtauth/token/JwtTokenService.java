@@ -11,7 +11,9 @@ import java.util.UUID;
 import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.AuthBackendUnavailableException;
 import io.github.jwtauth.refresh.InvalidRefreshTokenException;
+import io.github.jwtauth.refresh.RefreshGrant;
 import io.github.jwtauth.refresh.RefreshTokenService;
+import io.github.jwtauth.refresh.TokenRevoker;
 
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -28,8 +30,9 @@ import org.springframework.util.Assert;
  * from code (after sign-up, say) or to check a token outside a request, as bottle-jwt's
  * provider did.
  * <p>
- * Access tokens are compact JWS with {@code sub}, {@code iat}, {@code exp}, {@code jti} and,
- * when the backend gives roles, {@code roles}. Refresh tokens are opaque, so neither kind
+ * Access tokens are compact JWS with {@code sub}, {@code iat}, {@code exp}, {@code jti},
+ * {@code sid} (the refresh-token family, that is the login session) and, when the backend
+ * gives roles, {@code roles}. Refresh tokens are opaque, so neither kind
  * is ever accepted in place of the other.
  *
  * @param <U> the user type of the {@link AuthBackend}
@@ -74,14 +77,12 @@ public final class JwtTokenService<U> {
 	 */
 	public TokenPair issue(U user) {
 		Assert.notNull(user, "user cannot be null");
-		String subject = this.backend.idOf(user);
-		String accessToken = createAccessToken(subject, this.backend.rolesOf(user));
-		String refreshToken = this.refreshTokens.create(subject);
-		return new TokenPair(accessToken, this.ttl, refreshToken, this.refreshTokens.getTtl());
+		return pair(user, this.refreshTokens.startFamily(this.backend.idOf(user)));
 	}
 
 	/**
-	 * Redeem a refresh token for a new pair. The presented token stops working.
+	 * Redeem a refresh token for a new pair of the same family (session). The presented
+	 * token stops working; presenting it again revokes the family.
 	 * @param refreshToken the refresh token the client holds
 	 * @return the new token pair
 	 * @throws InvalidRefreshTokenException if the token is unknown, used, expired, or its
@@ -90,10 +91,10 @@ public final class JwtTokenService<U> {
 	 */
 	public TokenPair refresh(String refreshToken) {
 		Assert.notNull(refreshToken, "refreshToken cannot be null");
-		String subject = this.refreshTokens.consume(refreshToken);
-		U user = this.backend.findById(subject)
+		RefreshGrant grant = this.refreshTokens.rotate(refreshToken);
+		U user = this.backend.findById(grant.subject())
 			.orElseThrow(() -> new InvalidRefreshTokenException("The user of this refresh token no longer exists"));
-		return issue(user);
+		return pair(user, grant);
 	}
 
 	/**
@@ -116,13 +117,19 @@ public final class JwtTokenService<U> {
 		return this.ttl;
 	}
 
-	private String createAccessToken(String subject, Collection<String> roles) {
+	private TokenPair pair(U user, RefreshGrant grant) {
+		String accessToken = createAccessToken(grant.subject(), grant.familyId(), this.backend.rolesOf(user));
+		return new TokenPair(accessToken, this.ttl, grant.token(), this.refreshTokens.getTtl());
+	}
+
+	private String createAccessToken(String subject, String familyId, Collection<String> roles) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.subject(subject)
 			.issuedAt(now)
 			.expiresAt(now.plus(this.ttl))
-			.id(UUID.randomUUID().toString());
+			.id(UUID.randomUUID().toString())
+			.claim(TokenRevoker.FAMILY_CLAIM, familyId);
 		if (!roles.isEmpty()) {
 			claims.claim(ROLES_CLAIM, List.copyOf(roles));
 		}

@@ -7,7 +7,9 @@ import java.util.Optional;
 
 import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.AuthBackendUnavailableException;
+import io.github.jwtauth.JwtAuthRequired;
 import io.github.jwtauth.refresh.InvalidRefreshTokenException;
+import io.github.jwtauth.refresh.TokenRevoker;
 import io.github.jwtauth.token.GuardedAuthBackend;
 import io.github.jwtauth.token.JwtTokenService;
 import io.github.jwtauth.token.TokenPair;
@@ -20,6 +22,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,6 +55,8 @@ public final class TokenEndpoints<U> {
 
 	private final JwtTokenService<U> tokens;
 
+	private final TokenRevoker revoker;
+
 	private final String usernameField;
 
 	private final String passwordField;
@@ -58,14 +65,16 @@ public final class TokenEndpoints<U> {
 
 	private final JsonResponseWriter writer = new JsonResponseWriter();
 
-	public TokenEndpoints(AuthBackend<U> backend, JwtTokenService<U> tokens, String usernameField,
-			String passwordField) {
+	public TokenEndpoints(AuthBackend<U> backend, JwtTokenService<U> tokens, TokenRevoker revoker,
+			String usernameField, String passwordField) {
 		Assert.notNull(backend, "backend cannot be null");
 		Assert.notNull(tokens, "tokens cannot be null");
+		Assert.notNull(revoker, "revoker cannot be null");
 		Assert.hasText(usernameField, "usernameField cannot be empty");
 		Assert.hasText(passwordField, "passwordField cannot be empty");
 		this.backend = new GuardedAuthBackend<>(backend);
 		this.tokens = tokens;
+		this.revoker = revoker;
 		this.usernameField = usernameField;
 		this.passwordField = passwordField;
 	}
@@ -90,6 +99,42 @@ public final class TokenEndpoints<U> {
 	@RequestMapping("${jwt.endpoints.refresh:/auth/refresh}")
 	public void refresh(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		respond(request, response, this::refresh);
+	}
+
+	/**
+	 * The logout endpoint: revokes the presented access token and its session (refresh-token
+	 * family). Answers 204.
+	 * @param request the request
+	 * @param response the response
+	 * @param authentication the caller, authenticated by an access token
+	 * @throws IOException on a write failure
+	 */
+	@RequestMapping("${jwt.endpoints.logout:/auth/logout}")
+	@JwtAuthRequired
+	public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+			throws IOException {
+		respondNoContent(request, response, () -> {
+			if (!(authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> token)
+					|| !(token.getToken() instanceof Jwt jwt)) {
+				throw new InvalidTokenRequestException(HttpStatus.BAD_REQUEST, "Logout needs an access token");
+			}
+			this.revoker.revokeSession(jwt);
+		});
+	}
+
+	/**
+	 * The logout-everywhere endpoint: revokes every token of the caller issued so far.
+	 * Answers 204.
+	 * @param request the request
+	 * @param response the response
+	 * @param authentication the caller, authenticated by an access token
+	 * @throws IOException on a write failure
+	 */
+	@RequestMapping("${jwt.endpoints.logout-all:/auth/logout-all}")
+	@JwtAuthRequired
+	public void logoutAll(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+			throws IOException {
+		respondNoContent(request, response, () -> this.revoker.revokeAll(authentication.getName()));
 	}
 
 	private TokenPair login(HttpServletRequest request) {
@@ -138,6 +183,28 @@ public final class TokenEndpoints<U> {
 			problem = JwtAuthProblems.temporarilyUnavailable();
 		}
 		writeProblem(request, response, problem);
+	}
+
+	private void respondNoContent(HttpServletRequest request, HttpServletResponse response, Runnable action)
+			throws IOException {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		if (!HttpMethod.POST.matches(request.getMethod())) {
+			response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
+			writeProblem(request, response, JwtAuthProblems.of(HttpStatus.METHOD_NOT_ALLOWED,
+					JwtAuthProblems.INVALID_REQUEST, "Use POST"));
+			return;
+		}
+		try {
+			action.run();
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+		}
+		catch (InvalidTokenRequestException ex) {
+			writeProblem(request, response,
+					JwtAuthProblems.of(ex.getStatus(), JwtAuthProblems.INVALID_REQUEST, ex.getMessage()));
+		}
+		catch (AuthBackendUnavailableException ex) {
+			writeProblem(request, response, JwtAuthProblems.temporarilyUnavailable());
+		}
 	}
 
 	private void writeProblem(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

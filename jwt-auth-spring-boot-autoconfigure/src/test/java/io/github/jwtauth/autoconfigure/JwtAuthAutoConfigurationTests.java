@@ -8,10 +8,12 @@ import java.util.stream.Stream;
 import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.JwtAuthRequired;
 import io.github.jwtauth.TestUsers;
-import io.github.jwtauth.refresh.InMemoryRefreshTokenStore;
+import io.github.jwtauth.refresh.InMemoryTokenStore;
 import io.github.jwtauth.refresh.RefreshTokenService;
-import io.github.jwtauth.refresh.RefreshTokenStore;
-import io.github.jwtauth.refresh.StoredRefreshToken;
+import io.github.jwtauth.refresh.TokenRevoker;
+import io.github.jwtauth.refresh.TokenStore;
+import io.github.jwtauth.refresh.TokenStoreCleaner;
+import io.github.jwtauth.token.RevocationChecker;
 import io.github.jwtauth.token.CanonicalJwtDecoder;
 import io.github.jwtauth.token.JwtSigningSecret;
 import io.github.jwtauth.token.JwtTokenService;
@@ -86,7 +88,10 @@ class JwtAuthAutoConfigurationTests {
 			assertThat(context).hasSingleBean(JwtSigningSecret.class);
 			assertThat(context).hasSingleBean(JwtEncoder.class);
 			assertThat(context).getBean(JwtDecoder.class).isInstanceOf(CanonicalJwtDecoder.class);
-			assertThat(context).getBean(RefreshTokenStore.class).isInstanceOf(InMemoryRefreshTokenStore.class);
+			assertThat(context).getBean(TokenStore.class).isInstanceOf(InMemoryTokenStore.class);
+			assertThat(context).hasSingleBean(TokenRevoker.class);
+			assertThat(context).hasSingleBean(RevocationChecker.class);
+			assertThat(context).hasSingleBean(TokenStoreCleaner.class);
 			assertThat(context).hasSingleBean(RefreshTokenService.class);
 			assertThat(context).hasSingleBean(JwtTokenService.class);
 			assertThat(context).getBean(BearerTokenResolver.class).isInstanceOf(SchemeBearerTokenResolver.class);
@@ -151,7 +156,14 @@ class JwtAuthAutoConfigurationTests {
 				Arguments.of("jwt.schemes=", "jwt.schemes", "Bearer"),
 				Arguments.of("jwt.schemes=Bearer,Two words", "jwt.schemes", "Bearer"),
 				Arguments.of("jwt.endpoints.auth=auth", "jwt.endpoints.auth", "/auth"),
-				Arguments.of("jwt.endpoints.refresh=/auth", "jwt.endpoints.refresh", "different paths"),
+				Arguments.of("jwt.endpoints.refresh=/auth", "jwt.endpoints.refresh", "its own path"),
+				Arguments.of("jwt.endpoints.logout-all=/auth/logout", "jwt.endpoints.logout-all", "its own path"),
+				Arguments.of("jwt.refresh.reuse-grace=-1s", "jwt.refresh.reuse-grace", "zero or more"),
+				Arguments.of("jwt.store.revocation-cache=-1s", "jwt.store.revocation-cache", "0 (off)"),
+				Arguments.of("jwt.store.cleanup-interval=0", "jwt.store.cleanup-interval", "positive duration"),
+				Arguments.of("jwt.store.memory.max-entries=0", "jwt.store.memory.max-entries", "positive number"),
+				Arguments.of("jwt.store.jdbc.table-prefix=jwt; drop table x", "jwt.store.jdbc.table-prefix", "jwt_"),
+				Arguments.of("jwt.store.type=jdbc", "jwt.store.type", "spring.datasource"),
 				Arguments.of("jwt.fields.username= ", "jwt.fields.username", "name of the login field"),
 				Arguments.of("jwt.fields.password=username", "jwt.fields.password", "different names"));
 	}
@@ -217,10 +229,19 @@ class JwtAuthAutoConfigurationTests {
 		return Stream.of(Arguments.of(JwtSigningSecret.class, (Supplier<?>) () -> JwtSigningSecret.of(SECRET)),
 				Arguments.of(JwtEncoder.class, (Supplier<?>) () -> mock(JwtEncoder.class)),
 				Arguments.of(JwtDecoder.class, (Supplier<?>) () -> mock(JwtDecoder.class)),
-				Arguments.of(RefreshTokenStore.class, (Supplier<?>) CustomStore::new),
-				Arguments.of(RefreshTokenService.class,
-						(Supplier<?>) () -> new RefreshTokenService(new CustomStore(), java.time.Clock.systemUTC(),
-								Duration.ofDays(1))),
+				Arguments.of(TokenStore.class,
+						(Supplier<?>) () -> new InMemoryTokenStore(java.time.Clock.systemUTC(), 10)),
+				Arguments.of(TokenRevoker.class,
+						(Supplier<?>) () -> new TokenRevoker(new InMemoryTokenStore(java.time.Clock.systemUTC(), 10),
+								java.time.Clock.systemUTC(), Duration.ofDays(1))),
+				Arguments.of(RevocationChecker.class,
+						(Supplier<?>) () -> new RevocationChecker(
+								new InMemoryTokenStore(java.time.Clock.systemUTC(), 10), java.time.Clock.systemUTC(),
+								false, Duration.ZERO, 1)),
+				Arguments.of(TokenStoreCleaner.class,
+						(Supplier<?>) () -> new TokenStoreCleaner(
+								new InMemoryTokenStore(java.time.Clock.systemUTC(), 10), java.time.Clock.systemUTC(),
+								Duration.ofMinutes(1))),
 				Arguments.of(BearerTokenResolver.class, (Supplier<?>) () -> (BearerTokenResolver) (request) -> null),
 				Arguments.of(ProtectedRequestMatcher.class,
 						(Supplier<?>) () -> new ProtectedRequestMatcher(ProtectedRequestMatcher.Scope.ALL,
@@ -344,8 +365,9 @@ class JwtAuthAutoConfigurationTests {
 		}
 
 		@Bean
-		TokenEndpoints<TestUsers.User> customEndpoints(TestUsers users, JwtTokenService<TestUsers.User> tokens) {
-			return new TokenEndpoints<>(users, tokens, "user", "pass");
+		TokenEndpoints<TestUsers.User> customEndpoints(TestUsers users, JwtTokenService<TestUsers.User> tokens,
+				TokenRevoker revoker) {
+			return new TokenEndpoints<>(users, tokens, revoker, "user", "pass");
 		}
 
 		@Bean
@@ -399,19 +421,6 @@ class JwtAuthAutoConfigurationTests {
 		@JwtAuthRequired(roles = "admin")
 		String admin() {
 			return "admin";
-		}
-
-	}
-
-	static final class CustomStore implements RefreshTokenStore {
-
-		@Override
-		public void save(String tokenHash, StoredRefreshToken token) {
-		}
-
-		@Override
-		public StoredRefreshToken consume(String tokenHash) {
-			return null;
 		}
 
 	}

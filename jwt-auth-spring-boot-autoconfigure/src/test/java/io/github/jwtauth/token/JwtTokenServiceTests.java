@@ -9,7 +9,8 @@ import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.AuthBackendUnavailableException;
 import io.github.jwtauth.MutableClock;
 import io.github.jwtauth.TestUsers;
-import io.github.jwtauth.refresh.InMemoryRefreshTokenStore;
+import io.github.jwtauth.refresh.InMemoryTokenStore;
+import io.github.jwtauth.refresh.TokenRevoker;
 import io.github.jwtauth.refresh.InvalidRefreshTokenException;
 import io.github.jwtauth.refresh.RefreshTokenService;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,9 @@ class JwtTokenServiceTests {
 			.build();
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(this.secret.getKey()).build();
 		decoder.setJwtValidator((jwt) -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success());
-		RefreshTokenService refresh = new RefreshTokenService(new InMemoryRefreshTokenStore(this.clock), this.clock,
-				Duration.ofDays(1));
+		InMemoryTokenStore store = new InMemoryTokenStore(this.clock, 1000);
+		RefreshTokenService refresh = new RefreshTokenService(store, this.clock, Duration.ofDays(1), Duration.ZERO,
+				new TokenRevoker(store, this.clock, Duration.ofDays(1)));
 		return new JwtTokenService<>(backend, encoder, new CanonicalJwtDecoder(decoder), refresh, this.clock,
 				Duration.ofMinutes(5));
 	}
@@ -52,6 +54,7 @@ class JwtTokenServiceTests {
 		assertThat(jwt.getExpiresAt()).isEqualTo(Instant.parse("2026-01-01T00:05:00Z"));
 		assertThat(jwt.getId()).isNotBlank();
 		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("user");
+		assertThat(jwt.getClaimAsString("sid")).isNotBlank();
 		assertThat(jwt.getClaims()).doesNotContainKey("password");
 		assertThat(pair.accessTokenTtl()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(pair.refreshTokenTtl()).isEqualTo(Duration.ofDays(1));
@@ -77,6 +80,8 @@ class JwtTokenServiceTests {
 		TokenPair first = service.issue(this.users.authenticate("ama", "456").orElseThrow());
 		TokenPair second = service.refresh(first.refreshToken());
 		assertThat(service.decode(second.accessToken()).getSubject()).isEqualTo("2");
+		assertThat(service.decode(second.accessToken()).getClaimAsString("sid"))
+			.isEqualTo(service.decode(first.accessToken()).getClaimAsString("sid"));
 		assertThatExceptionOfType(InvalidRefreshTokenException.class)
 			.isThrownBy(() -> service.refresh(first.refreshToken()));
 	}
