@@ -334,7 +334,7 @@ class DemoApplicationTests {
 	}
 
 	@Test
-	void refreshWhenTokenValidThenNewPairAndOldTokenStops() throws Exception {
+	void refreshWhenTokenValidThenNewPairOfTheSameSession() throws Exception {
 		TokenPair first = login();
 		HttpResponse<String> response = postJson("/auth/refresh",
 				"{\"refresh_token\":\"" + first.refreshToken() + "\"}");
@@ -344,15 +344,92 @@ class DemoApplicationTests {
 		assertThat(body.propertyNames()).containsExactly("token", "token_type", "expires_in", "refresh_token",
 				"refresh_expires_in");
 		String next = body.get("refresh_token").stringValue();
-		this.issued.add(body.get("token").stringValue());
+		String access = body.get("token").stringValue();
+		this.issued.add(access);
+		this.issued.add(next);
 		assertThat(next).isNotEqualTo(first.refreshToken());
-		assertThat(get("/", "Bearer " + body.get("token").stringValue()).statusCode()).isEqualTo(200);
-		HttpResponse<String> replay = postJson("/auth/refresh",
-				"{\"refresh_token\":\"" + first.refreshToken() + "\"}");
-		assertProblem(replay, 401, "invalid_grant");
+		assertThat(claim(access, "sid")).isEqualTo(claim(first.accessToken(), "sid"));
+		assertThat(get("/", "Bearer " + access).statusCode()).isEqualTo(200);
 		HttpResponse<String> form = post("/auth/refresh", "application/x-www-form-urlencoded",
 				"refresh_token=" + next);
 		assertThat(form.statusCode()).isEqualTo(200);
+		this.issued.add(json.readTree(form.body()).get("token").stringValue());
+	}
+
+	@Test
+	void refreshWhenReplayedWithinGraceThenAnotherPairOfTheSameSession() throws Exception {
+		TokenPair first = login();
+		assertThat(refresh(first.refreshToken()).statusCode()).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(5));
+		HttpResponse<String> retry = refresh(first.refreshToken());
+		assertThat(retry.statusCode()).isEqualTo(200);
+		String access = json.readTree(retry.body()).get("token").stringValue();
+		this.issued.add(access);
+		assertThat(claim(access, "sid")).isEqualTo(claim(first.accessToken(), "sid"));
+	}
+
+	@Test
+	void refreshWhenReplayedAfterGraceThenReuseDetectedAndWholeSessionRevoked() throws Exception {
+		TokenPair first = login();
+		HttpResponse<String> rotated = refresh(first.refreshToken());
+		JsonNode body = json.readTree(rotated.body());
+		String access = body.get("token").stringValue();
+		String next = body.get("refresh_token").stringValue();
+		this.issued.add(access);
+		this.issued.add(next);
+		TokenPair otherSession = login();
+		this.clock.advance(Duration.ofSeconds(6));
+		HttpResponse<String> replay = refresh(first.refreshToken());
+		assertProblem(replay, 401, "invalid_grant");
+		assertThat(json.readTree(replay.body()).get("detail").stringValue()).contains("already used");
+		assertProblem(refresh(next), 401, "invalid_grant");
+		assertInvalidToken(get("/", "Bearer " + access), "revoked");
+		assertInvalidToken(get("/", "Bearer " + first.accessToken()), "revoked");
+		assertThat(get("/", "Bearer " + otherSession.accessToken()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutWhenAccessTokenThenSessionRevokedAndOtherSessionsKept() throws Exception {
+		TokenPair session = login();
+		TokenPair other = login();
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/auth/logout"))
+			.header("Authorization", "Bearer " + session.accessToken())
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(response.body()).isEmpty();
+		assertInvalidToken(get("/", "Bearer " + session.accessToken()), "revoked");
+		assertProblem(refresh(session.refreshToken()), 401, "invalid_grant");
+		assertThat(get("/", "Bearer " + other.accessToken()).statusCode()).isEqualTo(200);
+		assertThat(refresh(other.refreshToken()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutAllWhenAccessTokenThenEverySessionOfTheUserRevoked() throws Exception {
+		// Another user: the clock returns to START for every test, and pav must stay usable.
+		this.users.add(new DemoUser(2L, "ama", Map.of()), "456");
+		TokenPair one = login("ama", "456");
+		TokenPair two = login("ama", "456");
+		TokenPair pav = login();
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/auth/logout-all"))
+			.header("Authorization", "JWT " + one.accessToken())
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertInvalidToken(get("/", "Bearer " + one.accessToken()), "revoked");
+		assertInvalidToken(get("/", "Bearer " + two.accessToken()), "revoked");
+		assertProblem(refresh(two.refreshToken()), 401, "invalid_grant");
+		assertThat(get("/", "Bearer " + pav.accessToken()).statusCode()).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(get("/", "Bearer " + login("ama", "456").accessToken()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutWhenNoTokenThenUnauthorizedAndWhenNotPostThenMethodNotAllowed() throws Exception {
+		HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/auth/logout"))
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+		HttpResponse<String> get = get("/auth/logout-all", "Bearer " + login().accessToken());
+		assertProblem(get, 405, "invalid_request");
 	}
 
 	@Test
@@ -520,7 +597,12 @@ class DemoApplicationTests {
 	}
 
 	private TokenPair login() throws IOException, InterruptedException {
-		HttpResponse<String> response = postJson("/auth", "{\"username\":\"pav\",\"password\":\"123\"}");
+		return login("pav", "123");
+	}
+
+	private TokenPair login(String username, String password) throws IOException, InterruptedException {
+		HttpResponse<String> response = postJson("/auth",
+				"{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
 		TokenPair pair = new TokenPair(body.get("token").stringValue(), Duration.ofSeconds(body.get("expires_in").asLong()),
@@ -528,6 +610,14 @@ class DemoApplicationTests {
 		this.issued.add(pair.accessToken());
 		this.issued.add(pair.refreshToken());
 		return pair;
+	}
+
+	private HttpResponse<String> refresh(String refreshToken) throws IOException, InterruptedException {
+		return postJson("/auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}");
+	}
+
+	private static String claim(String token, String name) {
+		return json.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get(name).stringValue();
 	}
 
 	private static JWTClaimsSet validClaims() {
