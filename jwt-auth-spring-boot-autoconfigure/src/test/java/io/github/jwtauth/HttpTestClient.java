@@ -36,9 +36,17 @@ public final class HttpTestClient {
 	}
 
 	public HttpResponse<String> post(String path, String contentType, String body) {
-		return send(HttpRequest.newBuilder(uri(path))
+		return post(path, contentType, body, null);
+	}
+
+	public HttpResponse<String> post(String path, String contentType, String body, String authorization) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return send(request);
 	}
 
 	public String login(String path, String body) {
