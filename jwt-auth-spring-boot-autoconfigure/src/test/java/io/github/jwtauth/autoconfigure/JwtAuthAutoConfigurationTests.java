@@ -9,6 +9,8 @@ import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.JwtAuthRequired;
 import io.github.jwtauth.TestUsers;
 import io.github.jwtauth.refresh.InMemoryTokenStore;
+import io.github.jwtauth.refresh.JdbcTokenStore;
+import io.github.jwtauth.refresh.RedisTokenStore;
 import io.github.jwtauth.refresh.RefreshTokenService;
 import io.github.jwtauth.refresh.TokenRevoker;
 import io.github.jwtauth.refresh.TokenStore;
@@ -275,6 +277,48 @@ class JwtAuthAutoConfigurationTests {
 			assertThat(context).hasBean("customEndpoints");
 			assertThat(context).hasSingleBean(JwtAuthRequiredAuthorizationManager.class);
 			assertThat(context).hasBean("customAuthorizationManager");
+		});
+	}
+
+	@Test
+	void storeWhenTypeJdbcAndDataSourceThenJdbcStoreWithSchemaCreated() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(
+					org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class))
+			.withPropertyValues("jwt.store.type=jdbc", "jwt.store.jdbc.initialize-schema=true",
+					"jwt.store.jdbc.table-prefix=ctx_", "spring.datasource.url=jdbc:h2:mem:ctx;DB_CLOSE_DELAY=-1")
+			.run((context) -> {
+				assertThat(context).getBean(TokenStore.class).isInstanceOf(JdbcTokenStore.class);
+				TokenStore store = context.getBean(TokenStore.class);
+				assertThat(store.isRevoked("jti", "sid", "sub", java.time.Instant.now())).isFalse();
+			});
+	}
+
+	@Test
+	void storeWhenTypeRedisThenRedisStoreOverSpringDataRedis() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(
+					org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration.class))
+			.withPropertyValues("jwt.store.type=redis")
+			.run((context) -> assertThat(context).getBean(TokenStore.class).isInstanceOf(RedisTokenStore.class));
+	}
+
+	@Test
+	void storeWhenTypeRedisWithoutSpringDataRedisThenFailureSaysWhatToAdd() {
+		this.contextRunner.withPropertyValues("jwt.store.type=redis")
+			.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.run((context) -> {
+				FailureAnalysis analysis = new JwtAuthFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("'jwt.store.type'");
+				assertThat(analysis.getAction()).contains("spring-boot-starter-data-redis");
+			});
+	}
+
+	@Test
+	void storeWhenUnsetThenMemoryAndCleanerRunsWithContext() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).getBean(TokenStore.class).isInstanceOf(InMemoryTokenStore.class);
+			assertThat(context.getBean(TokenStoreCleaner.class).isRunning()).isTrue();
 		});
 	}
 
