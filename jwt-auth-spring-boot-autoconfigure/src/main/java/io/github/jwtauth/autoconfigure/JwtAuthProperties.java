@@ -61,6 +61,41 @@ public class JwtAuthProperties implements InitializingBean {
 	 */
 	private ProtectedRequestMatcher.Scope scope = ProtectedRequestMatcher.Scope.ANNOTATED;
 
+	/**
+	 * Signing algorithm. Default: HS256 with a secret, or derived from the signing key (RSA
+	 * keys RS256, P-256 ES256, P-384 ES384, Ed25519 EdDSA). Only this one algorithm is
+	 * accepted when verifying.
+	 */
+	private @Nullable Algorithm algorithm;
+
+	/**
+	 * Asymmetric keys, instead of a secret. All verify (chosen by the token's kid); one
+	 * signs. List the old key after the new one while rotating, and drop it once its tokens
+	 * have expired.
+	 */
+	private List<Key> keys = new ArrayList<>();
+
+	/**
+	 * Id of the key in jwt.keys that signs. Default: the first key.
+	 */
+	private @Nullable String signingKeyId;
+
+	/**
+	 * Issuer written to the iss claim and required of every token. Unset: no iss.
+	 */
+	private @Nullable String issuer;
+
+	/**
+	 * Audiences written to the aud claim; a token must name at least one of them. Unset: no
+	 * aud.
+	 */
+	private List<String> audience = new ArrayList<>();
+
+	/**
+	 * Prefix that turns a role of the roles claim into a Spring Security authority.
+	 */
+	private String authorityPrefix = "ROLE_";
+
 	private final Endpoints endpoints = new Endpoints();
 
 	private final Fields fields = new Fields();
@@ -117,6 +152,54 @@ public class JwtAuthProperties implements InitializingBean {
 		this.scope = scope;
 	}
 
+	public @Nullable Algorithm getAlgorithm() {
+		return this.algorithm;
+	}
+
+	public void setAlgorithm(@Nullable Algorithm algorithm) {
+		this.algorithm = algorithm;
+	}
+
+	public List<Key> getKeys() {
+		return this.keys;
+	}
+
+	public void setKeys(List<Key> keys) {
+		this.keys = keys;
+	}
+
+	public @Nullable String getSigningKeyId() {
+		return this.signingKeyId;
+	}
+
+	public void setSigningKeyId(@Nullable String signingKeyId) {
+		this.signingKeyId = signingKeyId;
+	}
+
+	public @Nullable String getIssuer() {
+		return this.issuer;
+	}
+
+	public void setIssuer(@Nullable String issuer) {
+		this.issuer = issuer;
+	}
+
+	public List<String> getAudience() {
+		return this.audience;
+	}
+
+	public void setAudience(List<String> audience) {
+		this.audience = audience;
+	}
+
+	public String getAuthorityPrefix() {
+		return this.authorityPrefix;
+	}
+
+	public void setAuthorityPrefix(String authorityPrefix) {
+		this.authorityPrefix = authorityPrefix;
+	}
+
 	public Endpoints getEndpoints() {
 		return this.endpoints;
 	}
@@ -167,10 +250,11 @@ public class JwtAuthProperties implements InitializingBean {
 		requirePath("jwt.endpoints.refresh", this.endpoints.getRefresh());
 		requirePath("jwt.endpoints.logout", this.endpoints.getLogout());
 		requirePath("jwt.endpoints.logout-all", this.endpoints.getLogoutAll());
+		requirePath("jwt.endpoints.jwks", this.endpoints.getJwks());
 		List<String> paths = List.of(this.endpoints.getAuth(), this.endpoints.getRefresh(), this.endpoints.getLogout(),
-				this.endpoints.getLogoutAll());
+				this.endpoints.getLogoutAll(), this.endpoints.getJwks());
 		List<String> names = List.of("jwt.endpoints.auth", "jwt.endpoints.refresh", "jwt.endpoints.logout",
-				"jwt.endpoints.logout-all");
+				"jwt.endpoints.logout-all", "jwt.endpoints.jwks");
 		for (int i = 1; i < paths.size(); i++) {
 			int first = paths.indexOf(paths.get(i));
 			if (first < i) {
@@ -266,6 +350,20 @@ public class JwtAuthProperties implements InitializingBean {
 		 * token of the user.
 		 */
 		private String logoutAll = "/auth/logout-all";
+
+		/**
+		 * Path of the JWKS endpoint (GET) that publishes the public keys; absent with a
+		 * secret, whose key must stay private.
+		 */
+		private String jwks = "/.well-known/jwks.json";
+
+		public String getJwks() {
+			return this.jwks;
+		}
+
+		public void setJwks(String jwks) {
+			this.jwks = jwks;
+		}
 
 		public String getLogout() {
 			return this.logout;
@@ -552,6 +650,99 @@ public class JwtAuthProperties implements InitializingBean {
 
 		public void setKeyPrefix(String keyPrefix) {
 			this.keyPrefix = keyPrefix;
+		}
+
+	}
+
+
+	/**
+	 * Signing algorithms.
+	 */
+	public enum Algorithm {
+
+		/** HMAC with SHA-256; a secret of 32+ bytes. */
+		HS256,
+
+		/** HMAC with SHA-384; a secret of 48+ bytes. */
+		HS384,
+
+		/** HMAC with SHA-512; a secret of 64+ bytes. */
+		HS512,
+
+		/** RSASSA-PKCS1-v1_5 with SHA-256; RSA keys of 2048+ bits. */
+		RS256,
+
+		/** RSASSA-PSS with SHA-256; RSA keys of 2048+ bits. */
+		PS256,
+
+		/** ECDSA on P-256 with SHA-256. */
+		ES256,
+
+		/** ECDSA on P-384 with SHA-384. */
+		ES384,
+
+		/** EdDSA on Ed25519; needs Google Tink on the classpath. */
+		EDDSA;
+
+		/**
+		 * Return the JWS name of the algorithm.
+		 * @return the name, such as RS256 or EdDSA
+		 */
+		public String jwsName() {
+			return (this == EDDSA) ? "EdDSA" : name();
+		}
+
+	}
+
+	/**
+	 * One asymmetric key.
+	 */
+	public static class Key {
+
+		/**
+		 * Key id, written to the kid header of the tokens it signs.
+		 */
+		private @Nullable String id;
+
+		/**
+		 * PKCS#8 private key in PEM: a resource location (classpath:, file:) or the PEM
+		 * text itself. Only the signing key needs one.
+		 */
+		private @Nullable String privateKey;
+
+		/**
+		 * X.509 public key in PEM: a resource location or the PEM text. May be omitted for an
+		 * RSA key with a private key.
+		 */
+		private @Nullable String publicKey;
+
+		public @Nullable String getId() {
+			return this.id;
+		}
+
+		public void setId(@Nullable String id) {
+			this.id = id;
+		}
+
+		public @Nullable String getPrivateKey() {
+			return this.privateKey;
+		}
+
+		public void setPrivateKey(@Nullable String privateKey) {
+			this.privateKey = privateKey;
+		}
+
+		public @Nullable String getPublicKey() {
+			return this.publicKey;
+		}
+
+		public void setPublicKey(@Nullable String publicKey) {
+			this.publicKey = publicKey;
+		}
+
+		@Override
+		public String toString() {
+			return "Key[id=" + this.id + "]";
 		}
 
 	}

@@ -3,6 +3,8 @@ package io.github.jwtauth.autoconfigure;
 import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.refresh.TokenRevoker;
 import io.github.jwtauth.token.JwtTokenService;
+import io.github.jwtauth.token.JwtSigningKeys;
+import io.github.jwtauth.web.JwksEndpoint;
 import io.github.jwtauth.web.JwtAccessDeniedHandler;
 import io.github.jwtauth.web.JwtAuthRequiredAuthorizationManager;
 import io.github.jwtauth.web.JwtAuthenticationEntryPoint;
@@ -15,7 +17,9 @@ import io.github.jwtauth.web.TokenEndpointsExceptionResolver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -37,9 +41,12 @@ class JwtAuthWebConfiguration {
 		PathPatternRequestMatcher.Builder paths = pathMatchers.getIfUnique(PathPatternRequestMatcher::withDefaults);
 		OrRequestMatcher endpoints = new OrRequestMatcher(
 				paths.matcher(properties.getEndpoints().getAuth()),
-				paths.matcher(properties.getEndpoints().getRefresh()));
-		return new ProtectedRequestMatcher(properties.getScope(), endpoints,
+				paths.matcher(properties.getEndpoints().getRefresh()),
+				paths.matcher(HttpMethod.GET, properties.getEndpoints().getJwks()));
+		ProtectedRequestMatcher matcher = new ProtectedRequestMatcher(properties.getScope(), endpoints,
 				() -> handlerMappings.orderedStream().map(HandlerMapping.class::cast));
+		matcher.setAuthorityPrefix(properties.getAuthorityPrefix());
+		return matcher;
 	}
 
 	@Bean
@@ -69,8 +76,16 @@ class JwtAuthWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	<U> JwtUserAuthenticationConverter<U> jwtUserAuthenticationConverter(AuthBackend<U> backend) {
-		return new JwtUserAuthenticationConverter<>(backend);
+	<U> JwtUserAuthenticationConverter<U> jwtUserAuthenticationConverter(AuthBackend<U> backend,
+			JwtAuthProperties properties) {
+		return new JwtUserAuthenticationConverter<>(backend, properties.getAuthorityPrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(OnAsymmetricKeysCondition.class)
+	JwksEndpoint jwtAuthJwksEndpoint(JwtSigningKeys keys) {
+		return new JwksEndpoint(keys);
 	}
 
 	@Bean

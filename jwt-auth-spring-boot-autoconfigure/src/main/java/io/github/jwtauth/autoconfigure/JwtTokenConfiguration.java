@@ -2,38 +2,39 @@ package io.github.jwtauth.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.refresh.RefreshTokenService;
 import io.github.jwtauth.refresh.TokenRevoker;
 import io.github.jwtauth.refresh.TokenStore;
 import io.github.jwtauth.refresh.TokenStoreCleaner;
 import io.github.jwtauth.token.CanonicalJwtDecoder;
-import io.github.jwtauth.token.JwtSigningSecret;
+import io.github.jwtauth.token.JwtClaimsCustomizer;
+import io.github.jwtauth.token.JwtSigningKeys;
 import io.github.jwtauth.token.JwtTokenService;
 import io.github.jwtauth.token.RevocationChecker;
 import io.github.jwtauth.token.RevocationValidator;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -45,48 +46,50 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @Configuration(proxyBeanMethods = false)
 class JwtTokenConfiguration {
 
-	private static final Log logger = LogFactory.getLog(JwtTokenConfiguration.class);
-
 	@Bean
 	@ConditionalOnMissingBean
-	JwtSigningSecret jwtSigningSecret(JwtAuthProperties properties) {
-		String secret = properties.getSecret();
-		if (secret != null) {
-			return JwtSigningSecret.of(secret);
-		}
-		logger.warn("No 'jwt.secret' is set: signing tokens with an ephemeral random key. Every token dies "
-				+ "with this process and other instances cannot verify it. Set 'jwt.secret' "
-				+ "(for example to the output of 'openssl rand -base64 48') before going to production.");
-		return JwtSigningSecret.ephemeral();
+	JwtSigningKeys jwtSigningKeys(JwtAuthProperties properties, ResourceLoader resourceLoader) {
+		return JwtKeysFactory.create(properties, resourceLoader);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtEncoder jwtEncoder(JwtSigningSecret secret) {
-		// No kid: Spring's default one is a thumbprint of the secret, which helps no verifier.
-		OctetSequenceKey jwk = new OctetSequenceKey.Builder(secret.getKey()).algorithm(JWSAlgorithm.HS256)
-			.keyUse(KeyUse.SIGNATURE)
-			.build();
-		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
+	JwtEncoder jwtEncoder(JwtSigningKeys keys) {
+		// Only the signing key: the encoder must never pick another.
+		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.getSigningKey())));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder jwtDecoder(JwtSigningSecret secret, JwtAuthProperties properties, RevocationChecker revocations,
-			ObjectProvider<Clock> clock) {
+	JwtDecoder jwtDecoder(JwtSigningKeys keys, JwtAuthProperties properties, RevocationChecker revocations,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> customValidators, ObjectProvider<Clock> clock) {
 		Clock now = clock(clock);
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secret.getKey())
-			.macAlgorithm(MacAlgorithm.HS256)
+		ImmutableJWKSet<SecurityContext> source = new ImmutableJWKSet<>(keys.getKeys());
+		// Exactly one algorithm, keys only from our own set: a token's jwk, jku, x5u or x5c
+		// header is never consulted, and no other alg (none, HS with an RSA key) can verify.
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(source)
+			.jwtProcessorCustomizer((processor) -> processor
+				.setJWSKeySelector(new JWSVerificationKeySelector<>(keys.getAlgorithm(), source)))
 			.build();
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.getClockSkew());
 		timestamps.setAllowEmptyExpiryClaim(false);
 		timestamps.setClock(now);
-		OAuth2TokenValidator<Jwt> issuedAt = new JwtClaimValidator<java.time.Instant>(JwtClaimNames.IAT,
-				(iat) -> iat == null || !iat.isAfter(now.instant().plus(properties.getClockSkew())));
-		OAuth2TokenValidator<Jwt> subject = new JwtClaimValidator<Object>(JwtClaimNames.SUB,
-				(sub) -> sub instanceof String value && !value.isEmpty());
-		OAuth2TokenValidator<Jwt> stateless = JwtValidators
-			.createDefaultWithValidators(List.of(timestamps, issuedAt, subject));
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(timestamps);
+		validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.IAT,
+				(iat) -> iat == null || !iat.isAfter(now.instant().plus(properties.getClockSkew()))));
+		validators.add(new JwtClaimValidator<Object>(JwtClaimNames.SUB,
+				(sub) -> sub instanceof String value && !value.isEmpty()));
+		if (properties.getIssuer() != null) {
+			validators.add(new JwtIssuerValidator(properties.getIssuer()));
+		}
+		if (!properties.getAudience().isEmpty()) {
+			List<String> audiences = List.copyOf(properties.getAudience());
+			validators.add(new JwtClaimValidator<java.util.Collection<String>>(JwtClaimNames.AUD,
+					(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)));
+		}
+		customValidators.orderedStream().forEach(validators::add);
+		OAuth2TokenValidator<Jwt> stateless = JwtValidators.createDefaultWithValidators(validators);
 		RevocationValidator revocation = new RevocationValidator(revocations);
 		// Only a token that passed every stateless check costs a store lookup.
 		decoder.setJwtValidator((jwt) -> {
@@ -131,9 +134,17 @@ class JwtTokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	<U> JwtTokenService<U> jwtTokenService(AuthBackend<U> backend, JwtEncoder encoder, JwtDecoder decoder,
-			RefreshTokenService refreshTokens, JwtAuthProperties properties, ObjectProvider<Clock> clock) {
-		return new JwtTokenService<>(backend, encoder, decoder, refreshTokens, clock(clock), properties.getTtl());
+			RefreshTokenService refreshTokens, JwtSigningKeys keys, JwtAuthProperties properties,
+			ObjectProvider<JwtClaimsCustomizer> customizers, ObjectProvider<Clock> clock) {
+		JwtTokenService<U> service = new JwtTokenService<>(backend, encoder, decoder, refreshTokens, clock(clock),
+				properties.getTtl());
+		service.setAlgorithm(keys.getJwsAlgorithm(), keys.isSymmetric() ? null : keys.getSigningKey().getKeyID());
+		service.setIssuer(properties.getIssuer());
+		service.setAudience(properties.getAudience());
+		service.setClaimsCustomizers((List) customizers.orderedStream().toList());
+		return service;
 	}
 
 	static Clock clock(ObjectProvider<Clock> clock) {

@@ -15,9 +15,13 @@ import io.github.jwtauth.refresh.RefreshGrant;
 import io.github.jwtauth.refresh.RefreshTokenService;
 import io.github.jwtauth.refresh.TokenRevoker;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -54,6 +58,16 @@ public final class JwtTokenService<U> {
 
 	private final Duration ttl;
 
+	private JwsAlgorithm algorithm = MacAlgorithm.HS256;
+
+	private @Nullable String keyId;
+
+	private @Nullable String issuer;
+
+	private List<String> audience = List.of();
+
+	private List<JwtClaimsCustomizer<? super U>> customizers = List.of();
+
 	public JwtTokenService(AuthBackend<U> backend, JwtEncoder encoder, JwtDecoder decoder,
 			RefreshTokenService refreshTokens, Clock clock, Duration ttl) {
 		Assert.notNull(backend, "backend cannot be null");
@@ -68,6 +82,43 @@ public final class JwtTokenService<U> {
 		this.refreshTokens = refreshTokens;
 		this.clock = clock;
 		this.ttl = ttl;
+	}
+
+	/**
+	 * Set the signing algorithm and the key id written to the {@code kid} header.
+	 * @param algorithm the algorithm of the encoder's key
+	 * @param keyId the key id, or {@code null} for none
+	 */
+	public void setAlgorithm(JwsAlgorithm algorithm, @Nullable String keyId) {
+		Assert.notNull(algorithm, "algorithm cannot be null");
+		this.algorithm = algorithm;
+		this.keyId = keyId;
+	}
+
+	/**
+	 * Set the issuer written to {@code iss}.
+	 * @param issuer the issuer, or {@code null} for none
+	 */
+	public void setIssuer(@Nullable String issuer) {
+		this.issuer = issuer;
+	}
+
+	/**
+	 * Set the audiences written to {@code aud}.
+	 * @param audience the audiences, empty for none
+	 */
+	public void setAudience(List<String> audience) {
+		Assert.notNull(audience, "audience cannot be null");
+		this.audience = List.copyOf(audience);
+	}
+
+	/**
+	 * Set the customizers that add claims at issue time, in order.
+	 * @param customizers the customizers
+	 */
+	public void setClaimsCustomizers(List<JwtClaimsCustomizer<? super U>> customizers) {
+		Assert.notNull(customizers, "customizers cannot be null");
+		this.customizers = List.copyOf(customizers);
 	}
 
 	/**
@@ -118,23 +169,42 @@ public final class JwtTokenService<U> {
 	}
 
 	private TokenPair pair(U user, RefreshGrant grant) {
-		String accessToken = createAccessToken(grant.subject(), grant.familyId(), this.backend.rolesOf(user));
+		String accessToken = createAccessToken(user, grant.subject(), grant.familyId());
 		return new TokenPair(accessToken, this.ttl, grant.token(), this.refreshTokens.getTtl());
 	}
 
-	private String createAccessToken(String subject, String familyId, Collection<String> roles) {
+	private String createAccessToken(U user, String subject, String familyId) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
-		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-			.subject(subject)
-			.issuedAt(now)
-			.expiresAt(now.plus(this.ttl))
-			.id(UUID.randomUUID().toString())
-			.claim(TokenRevoker.FAMILY_CLAIM, familyId);
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder();
+		Collection<String> roles = this.backend.rolesOf(user);
 		if (!roles.isEmpty()) {
 			claims.claim(ROLES_CLAIM, List.copyOf(roles));
 		}
-		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
-		return this.encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+		for (JwtClaimsCustomizer<? super U> customizer : this.customizers) {
+			customizer.customize(user, claims);
+		}
+		// Registered claims last, so that no customizer can forge them.
+		claims.subject(subject)
+			.issuedAt(now)
+			.expiresAt(now.plus(this.ttl))
+			.id(UUID.randomUUID().toString())
+			.claim(TokenRevoker.FAMILY_CLAIM, familyId)
+			.claims((map) -> {
+				map.remove(JwtClaimNames.NBF);
+				map.remove(JwtClaimNames.ISS);
+				map.remove(JwtClaimNames.AUD);
+			});
+		if (this.issuer != null) {
+			claims.issuer(this.issuer);
+		}
+		if (!this.audience.isEmpty()) {
+			claims.audience(this.audience);
+		}
+		JwsHeader.Builder header = JwsHeader.with(this.algorithm).type("JWT");
+		if (this.keyId != null) {
+			header.keyId(this.keyId);
+		}
+		return this.encoder.encode(JwtEncoderParameters.from(header.build(), claims.build())).getTokenValue();
 	}
 
 }

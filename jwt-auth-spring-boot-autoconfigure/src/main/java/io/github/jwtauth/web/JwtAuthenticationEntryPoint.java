@@ -82,6 +82,9 @@ public final class JwtAuthenticationEntryPoint implements AuthenticationEntryPoi
 			if (message.contains("Invalid signature")) {
 				return "The token signature is invalid";
 			}
+			if (message.contains("no matching key")) {
+				return "The token is not signed with the expected algorithm or a known key";
+			}
 			if (message.contains("algorithm") || message.contains("JWS")) {
 				return "The token is not signed with the expected algorithm";
 			}

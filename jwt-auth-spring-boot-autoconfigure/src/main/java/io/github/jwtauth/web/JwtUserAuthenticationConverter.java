@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.token.GuardedAuthBackend;
+import io.github.jwtauth.token.JwtTokenService;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -20,19 +21,28 @@ import org.springframework.util.Assert;
  * in the {@link AuthBackend} on every request, so that a deleted or disabled user is locked
  * out at once rather than when the token expires.
  * <p>
- * Authorities are the backend's current roles with the {@code ROLE_} prefix.
+ * Authorities come from the token's {@code roles} claim (the backend's roles when it was
+ * issued), each with a configurable prefix ({@code ROLE_} by default), so that
+ * {@code hasRole('admin')} and {@code @JwtAuthRequired(roles = "admin")} work. Revoke the
+ * user's tokens when their roles change.
  *
  * @param <U> the user type
  */
 public final class JwtUserAuthenticationConverter<U> implements Converter<Jwt, AbstractAuthenticationToken> {
 
-	private static final String ROLE_PREFIX = "ROLE_";
-
 	private final AuthBackend<U> backend;
 
+	private final String authorityPrefix;
+
 	public JwtUserAuthenticationConverter(AuthBackend<U> backend) {
+		this(backend, "ROLE_");
+	}
+
+	public JwtUserAuthenticationConverter(AuthBackend<U> backend, String authorityPrefix) {
 		Assert.notNull(backend, "backend cannot be null");
+		Assert.notNull(authorityPrefix, "authorityPrefix cannot be null");
 		this.backend = new GuardedAuthBackend<>(backend);
+		this.authorityPrefix = authorityPrefix;
 	}
 
 	@Override
@@ -43,16 +53,18 @@ public final class JwtUserAuthenticationConverter<U> implements Converter<Jwt, A
 		}
 		U user = this.backend.findById(subject)
 			.orElseThrow(() -> new InvalidBearerTokenException("The user of this token no longer exists"));
-		return new JwtUserAuthenticationToken<>(jwt, user, authorities(this.backend.rolesOf(user)));
+		return new JwtUserAuthenticationToken<>(jwt, user, authorities(jwt.getClaim(JwtTokenService.ROLES_CLAIM)));
 	}
 
-	private static List<GrantedAuthority> authorities(Collection<String> roles) {
-		List<GrantedAuthority> authorities = new ArrayList<>(roles.size());
-		for (String role : roles) {
-			if (role == null || role.isBlank()) {
-				continue;
+	private List<GrantedAuthority> authorities(Object roles) {
+		if (!(roles instanceof Collection<?> values)) {
+			return List.of();
+		}
+		List<GrantedAuthority> authorities = new ArrayList<>(values.size());
+		for (Object role : values) {
+			if (role instanceof String name && !name.isBlank()) {
+				authorities.add(new SimpleGrantedAuthority(this.authorityPrefix + name));
 			}
-			authorities.add(new SimpleGrantedAuthority(role.startsWith(ROLE_PREFIX) ? role : ROLE_PREFIX + role));
 		}
 		return authorities;
 	}

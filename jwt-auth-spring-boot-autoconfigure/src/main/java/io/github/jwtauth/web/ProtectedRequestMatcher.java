@@ -61,6 +61,8 @@ public final class ProtectedRequestMatcher implements RequestMatcher {
 
 	private final ConcurrentMap<HandlerKey, Object> requirements = new ConcurrentHashMap<>();
 
+	private String authorityPrefix = "ROLE_";
+
 	/**
 	 * Create a matcher.
 	 * @param scope which requests need a token
@@ -76,6 +78,16 @@ public final class ProtectedRequestMatcher implements RequestMatcher {
 		this.scope = scope;
 		this.openEndpoints = openEndpoints;
 		this.handlerMappings = handlerMappings;
+	}
+
+	/**
+	 * Set the prefix that turns {@code @JwtAuthRequired(roles)} into authorities.
+	 * @param authorityPrefix the prefix, {@code ROLE_} by default
+	 */
+	public void setAuthorityPrefix(String authorityPrefix) {
+		Assert.notNull(authorityPrefix, "authorityPrefix cannot be null");
+		this.authorityPrefix = authorityPrefix;
+		this.requirements.clear();
 	}
 
 	/**
@@ -119,12 +131,12 @@ public final class ProtectedRequestMatcher implements RequestMatcher {
 		Object requirement = OPEN;
 		if (handler instanceof HandlerMethod method) {
 			requirement = this.requirements.computeIfAbsent(new HandlerKey(method.getBeanType(), method.getMethod()),
-					ProtectedRequestMatcher::requirementOf);
+					this::requirementOf);
 		}
 		return (requirement == OPEN && this.scope == Scope.ALL) ? ANY_USER : requirement;
 	}
 
-	private static Object requirementOf(HandlerKey key) {
+	private Object requirementOf(HandlerKey key) {
 		JwtAuthRequired annotation = AnnotatedElementUtils.findMergedAnnotation(key.method(), JwtAuthRequired.class);
 		if (annotation == null) {
 			annotation = AnnotatedElementUtils.findMergedAnnotation(key.type(), JwtAuthRequired.class);
@@ -135,7 +147,7 @@ public final class ProtectedRequestMatcher implements RequestMatcher {
 		Set<String> authorities = new java.util.LinkedHashSet<>();
 		for (String role : annotation.roles()) {
 			if (!role.isBlank()) {
-				authorities.add(role.startsWith("ROLE_") ? role : "ROLE_" + role);
+				authorities.add(this.authorityPrefix + role);
 			}
 		}
 		return Set.copyOf(authorities);

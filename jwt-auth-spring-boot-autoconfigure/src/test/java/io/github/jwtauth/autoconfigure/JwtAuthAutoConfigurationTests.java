@@ -17,7 +17,7 @@ import io.github.jwtauth.refresh.TokenStore;
 import io.github.jwtauth.refresh.TokenStoreCleaner;
 import io.github.jwtauth.token.RevocationChecker;
 import io.github.jwtauth.token.CanonicalJwtDecoder;
-import io.github.jwtauth.token.JwtSigningSecret;
+import io.github.jwtauth.token.JwtSigningKeys;
 import io.github.jwtauth.token.JwtTokenService;
 import io.github.jwtauth.web.JwtAccessDeniedHandler;
 import io.github.jwtauth.web.JwtAuthRequiredAuthorizationManager;
@@ -87,7 +87,7 @@ class JwtAuthAutoConfigurationTests {
 	void autoConfigurationWhenDefaultsThenEveryBeanPresent() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).hasSingleBean(JwtSigningSecret.class);
+			assertThat(context).hasSingleBean(JwtSigningKeys.class);
 			assertThat(context).hasSingleBean(JwtEncoder.class);
 			assertThat(context).getBean(JwtDecoder.class).isInstanceOf(CanonicalJwtDecoder.class);
 			assertThat(context).getBean(TokenStore.class).isInstanceOf(InMemoryTokenStore.class);
@@ -108,7 +108,9 @@ class JwtAuthAutoConfigurationTests {
 			assertThat(context).hasBean("jwtAuthSecurityFilterChain");
 			// Spring Boot's generated in-memory user would be a second, unwanted login.
 			assertThat(context).doesNotHaveBean(UserDetailsService.class);
-			assertThat(context.getBean(JwtSigningSecret.class).isEphemeral()).isFalse();
+			assertThat(context.getBean(JwtSigningKeys.class).isEphemeral()).isFalse();
+			assertThat(context.getBean(JwtSigningKeys.class).isSymmetric()).isTrue();
+			assertThat(context).doesNotHaveBean(io.github.jwtauth.web.JwksEndpoint.class);
 		});
 	}
 
@@ -144,7 +146,7 @@ class JwtAuthAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(JwtAuthAutoConfiguration.class))
 			.withUserConfiguration(BackendConfiguration.class)
 			.run((context) -> {
-				assertThat(context.getBean(JwtSigningSecret.class).isEphemeral()).isTrue();
+				assertThat(context.getBean(JwtSigningKeys.class).isEphemeral()).isTrue();
 				assertThat(output).contains("WARN").contains("ephemeral").contains("jwt.secret");
 			});
 	}
@@ -228,7 +230,11 @@ class JwtAuthAutoConfigurationTests {
 	}
 
 	static Stream<Arguments> replaceableBeans() {
-		return Stream.of(Arguments.of(JwtSigningSecret.class, (Supplier<?>) () -> JwtSigningSecret.of(SECRET)),
+		return Stream.of(Arguments.of(JwtSigningKeys.class, (Supplier<?>) () -> {
+			com.nimbusds.jose.jwk.OctetSequenceKey key = new com.nimbusds.jose.jwk.OctetSequenceKey.Builder(
+					SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+			return new JwtSigningKeys(com.nimbusds.jose.JWSAlgorithm.HS256, key, List.of(key), false);
+		}),
 				Arguments.of(JwtEncoder.class, (Supplier<?>) () -> mock(JwtEncoder.class)),
 				Arguments.of(JwtDecoder.class, (Supplier<?>) () -> mock(JwtDecoder.class)),
 				Arguments.of(TokenStore.class,

@@ -27,15 +27,16 @@ class JwtTokenServiceTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
-	private final JwtSigningSecret secret = JwtSigningSecret.of("0123456789abcdef0123456789abcdef");
+	private final javax.crypto.SecretKey secret = new javax.crypto.spec.SecretKeySpec(
+			"0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256");
 
 	private final TestUsers users = new TestUsers();
 
 	private JwtTokenService<TestUsers.User> service(AuthBackend<TestUsers.User> backend) {
-		NimbusJwtEncoder encoder = NimbusJwtEncoder.withSecretKey(this.secret.getKey())
+		NimbusJwtEncoder encoder = NimbusJwtEncoder.withSecretKey(this.secret)
 			.algorithm(MacAlgorithm.HS256)
 			.build();
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(this.secret.getKey()).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(this.secret).build();
 		decoder.setJwtValidator((jwt) -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success());
 		InMemoryTokenStore store = new InMemoryTokenStore(this.clock, 1000);
 		RefreshTokenService refresh = new RefreshTokenService(store, this.clock, Duration.ofDays(1), Duration.ZERO,
