@@ -63,7 +63,7 @@ public class JwtAuthProperties implements InitializingBean {
 
 	/**
 	 * Signing algorithm. Default: HS256 with a secret, or derived from the signing key (RSA
-	 * keys RS256, P-256 ES256, P-384 ES384, Ed25519 EdDSA). Only this one algorithm is
+	 * keys RS256, P-256 ES256, P-384 ES384). Only this one algorithm is
 	 * accepted when verifying.
 	 */
 	private @Nullable Algorithm algorithm;
@@ -679,17 +679,14 @@ public class JwtAuthProperties implements InitializingBean {
 		ES256,
 
 		/** ECDSA on P-384 with SHA-384. */
-		ES384,
-
-		/** EdDSA on Ed25519; needs Google Tink on the classpath. */
-		EDDSA;
+		ES384;
 
 		/**
 		 * Return the JWS name of the algorithm.
-		 * @return the name, such as RS256 or EdDSA
+		 * @return the name, such as RS256
 		 */
 		public String jwsName() {
-			return (this == EDDSA) ? "EdDSA" : name();
+			return name();
 		}
 
 	}

@@ -40,7 +40,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StreamUtils;
 
 /**
@@ -146,15 +145,11 @@ final class JwtKeysFactory {
 				generator.initialize(2048);
 				key = toJwk("ephemeral", generator.generateKeyPair());
 			}
-			else if (JWSAlgorithm.Family.EC.contains(algorithm)) {
+			else {
 				KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 				generator.initialize(new ECGenParameterSpec(JWSAlgorithm.ES384.equals(algorithm) ? "secp384r1"
 						: "secp256r1"));
 				key = toJwk("ephemeral", generator.generateKeyPair());
-			}
-			else {
-				requireTink(algorithm);
-				key = toJwk("ephemeral", KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
 			}
 			key = withAlgorithm(key, algorithm);
 			return new JwtSigningKeys(algorithm, key, List.of(key), true);
@@ -169,19 +164,7 @@ final class JwtKeysFactory {
 		if (configured == null) {
 			return fallback;
 		}
-		JWSAlgorithm algorithm = JWSAlgorithm.parse(configured.jwsName());
-		if (JWSAlgorithm.EdDSA.equals(algorithm)) {
-			requireTink(algorithm);
-		}
-		return algorithm;
-	}
-
-	private static void requireTink(JWSAlgorithm algorithm) {
-		if (!ClassUtils.isPresent("com.google.crypto.tink.subtle.Ed25519Sign", null)) {
-			throw new InvalidJwtPropertyException("jwt.algorithm", algorithm + " needs Google Tink on the classpath",
-					"Add com.google.crypto.tink:tink (nimbus-jose-jwt signs Ed25519 with it), or choose another "
-							+ "algorithm such as ES256.");
-		}
+		return JWSAlgorithm.parse(configured.jwsName());
 	}
 
 	private static int minimumSecretBytes(JWSAlgorithm algorithm) {
@@ -195,7 +178,9 @@ final class JwtKeysFactory {
 		if (key instanceof ECKey ec) {
 			return Curve.P_384.equals(ec.getCurve()) ? JWSAlgorithm.ES384 : JWSAlgorithm.ES256;
 		}
-		return JWSAlgorithm.EdDSA;
+		// Ed25519 keys parse, but Spring Security 7.0's NimbusJwtEncoder cannot sign with them.
+		throw new InvalidJwtPropertyException("jwt.keys", "Ed25519 (EdDSA) keys are not supported yet",
+				"Use an EC P-256 key (ES256), the fastest supported asymmetric choice.");
 	}
 
 	private static void requireCompatible(String property, JWK key, JWSAlgorithm algorithm) {
@@ -213,14 +198,13 @@ final class JwtKeysFactory {
 					|| (JWSAlgorithm.ES384.equals(algorithm) && Curve.P_384.equals(ec.getCurve()));
 		}
 		else {
-			compatible = JWSAlgorithm.EdDSA.equals(algorithm) && key instanceof OctetKeyPair okp
-					&& Curve.Ed25519.equals(okp.getCurve());
+			compatible = false;
 		}
 		if (!compatible) {
 			throw new InvalidJwtPropertyException(property,
 					"a " + describe(key) + " key cannot be used with " + algorithm,
 					"Use keys of one kind for jwt.algorithm: RSA (2048+ bits) for RS256/PS256, P-256 for ES256, "
-							+ "P-384 for ES384, Ed25519 for EdDSA.");
+							+ "P-384 for ES384.");
 		}
 	}
 
