@@ -96,7 +96,19 @@ public class JwtAuthProperties implements InitializingBean {
 	 */
 	private String authorityPrefix = "ROLE_";
 
+	/**
+	 * Where the user of a token comes from on each request: 'per-request' asks the
+	 * AuthBackend every time (a deleted user is locked out at once), 'cached' reuses its
+	 * answer for jwt.user-cache.ttl, 'claims-only' never asks and makes the verified Jwt the
+	 * principal.
+	 */
+	private UserLookup userLookup = UserLookup.PER_REQUEST;
+
 	private final Endpoints endpoints = new Endpoints();
+
+	private final TokenCache tokenCache = new TokenCache();
+
+	private final UserCache userCache = new UserCache();
 
 	private final Fields fields = new Fields();
 
@@ -200,6 +212,22 @@ public class JwtAuthProperties implements InitializingBean {
 		this.authorityPrefix = authorityPrefix;
 	}
 
+	public UserLookup getUserLookup() {
+		return this.userLookup;
+	}
+
+	public void setUserLookup(UserLookup userLookup) {
+		this.userLookup = userLookup;
+	}
+
+	public TokenCache getTokenCache() {
+		return this.tokenCache;
+	}
+
+	public UserCache getUserCache() {
+		return this.userCache;
+	}
+
 	public Endpoints getEndpoints() {
 		return this.endpoints;
 	}
@@ -267,6 +295,15 @@ public class JwtAuthProperties implements InitializingBean {
 					"Set 'jwt.refresh.reuse-grace' to a duration of zero or more, such as 5s.");
 		}
 		this.store.validate();
+		if (this.tokenCache.getMaxEntries() < 0) {
+			throw new InvalidJwtPropertyException("jwt.token-cache.max-entries", "it must not be negative",
+					"Set 'jwt.token-cache.max-entries' to 0 (off) or a bound such as 10000.");
+		}
+		requirePositive("jwt.user-cache.ttl", this.userCache.getTtl(), "30s");
+		if (this.userCache.getMaxEntries() <= 0) {
+			throw new InvalidJwtPropertyException("jwt.user-cache.max-entries", "it must be positive",
+					"Set 'jwt.user-cache.max-entries' to a positive number, such as 10000.");
+		}
 		requireField("jwt.fields.username", this.fields.getUsername());
 		requireField("jwt.fields.password", this.fields.getPassword());
 		if (this.fields.getUsername().equals(this.fields.getPassword())) {
@@ -740,6 +777,79 @@ public class JwtAuthProperties implements InitializingBean {
 		@Override
 		public String toString() {
 			return "Key[id=" + this.id + "]";
+		}
+
+	}
+
+
+	/**
+	 * Where the user of a token comes from.
+	 */
+	public enum UserLookup {
+
+		/** Ask the AuthBackend on every request. */
+		PER_REQUEST,
+
+		/** Reuse the AuthBackend's answer for jwt.user-cache.ttl. */
+		CACHED,
+
+		/** Never ask; the principal is the verified Jwt. */
+		CLAIMS_ONLY
+
+	}
+
+	/**
+	 * The cache of verified tokens.
+	 */
+	public static class TokenCache {
+
+		/**
+		 * Most verified tokens remembered, so that a token seen again skips parsing and
+		 * signature verification (revocation is still checked); 0 turns the cache off.
+		 */
+		private int maxEntries = 10_000;
+
+		public int getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(int maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+	}
+
+	/**
+	 * The cache of users, for jwt.user-lookup=cached.
+	 */
+	public static class UserCache {
+
+		/**
+		 * How long a user found by the AuthBackend is reused; a deleted or disabled user keeps
+		 * access for at most this long. Bare numbers are seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration ttl = Duration.ofSeconds(30);
+
+		/**
+		 * Most users cached.
+		 */
+		private int maxEntries = 10_000;
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public int getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(int maxEntries) {
+			this.maxEntries = maxEntries;
 		}
 
 	}

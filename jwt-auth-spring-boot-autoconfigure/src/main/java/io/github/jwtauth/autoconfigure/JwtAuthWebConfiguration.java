@@ -1,5 +1,7 @@
 package io.github.jwtauth.autoconfigure;
 
+import java.time.Clock;
+
 import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.refresh.TokenRevoker;
 import io.github.jwtauth.token.JwtTokenService;
@@ -77,8 +79,11 @@ class JwtAuthWebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	<U> JwtUserAuthenticationConverter<U> jwtUserAuthenticationConverter(AuthBackend<U> backend,
-			JwtAuthProperties properties) {
-		return new JwtUserAuthenticationConverter<>(backend, properties.getAuthorityPrefix());
+			JwtAuthProperties properties, ObjectProvider<Clock> clock) {
+		return new JwtUserAuthenticationConverter<>(backend, properties.getAuthorityPrefix(),
+				JwtUserAuthenticationConverter.Lookup.valueOf(properties.getUserLookup().name()),
+				JwtTokenConfiguration.clock(clock), properties.getUserCache().getTtl(),
+				properties.getUserCache().getMaxEntries());
 	}
 
 	@Bean

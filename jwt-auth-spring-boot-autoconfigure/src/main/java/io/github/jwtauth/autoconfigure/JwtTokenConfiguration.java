@@ -20,7 +20,7 @@ import io.github.jwtauth.token.JwtClaimsCustomizer;
 import io.github.jwtauth.token.JwtSigningKeys;
 import io.github.jwtauth.token.JwtTokenService;
 import io.github.jwtauth.token.RevocationChecker;
-import io.github.jwtauth.token.RevocationValidator;
+import io.github.jwtauth.token.CachingJwtDecoder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,7 +28,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -89,14 +88,11 @@ class JwtTokenConfiguration {
 					(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)));
 		}
 		customValidators.orderedStream().forEach(validators::add);
-		OAuth2TokenValidator<Jwt> stateless = JwtValidators.createDefaultWithValidators(validators);
-		RevocationValidator revocation = new RevocationValidator(revocations);
-		// Only a token that passed every stateless check costs a store lookup.
-		decoder.setJwtValidator((jwt) -> {
-			OAuth2TokenValidatorResult result = stateless.validate(jwt);
-			return result.hasErrors() ? result : revocation.validate(jwt);
-		});
-		return new CanonicalJwtDecoder(decoder);
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
+		// Stateless checks once per token (then cached); the revocation check, which costs a
+		// store lookup, on every call but only for tokens that passed the stateless ones.
+		return new CachingJwtDecoder(new CanonicalJwtDecoder(decoder), revocations, now, properties.getClockSkew(),
+				properties.getTokenCache().getMaxEntries());
 	}
 
 	@Bean

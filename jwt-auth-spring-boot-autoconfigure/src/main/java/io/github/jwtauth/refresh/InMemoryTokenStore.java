@@ -2,6 +2,7 @@ package io.github.jwtauth.refresh;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +26,12 @@ public final class InMemoryTokenStore implements TokenStore {
 
 	private final ConcurrentMap<String, Entry> refreshTokens = new ConcurrentHashMap<>();
 
-	private final ConcurrentMap<String, Revocation> revocations = new ConcurrentHashMap<>();
+	// One map per kind, keyed by the bare id: the per-request check builds no strings.
+	private final ConcurrentMap<String, Revocation> revokedTokens = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Revocation> revokedFamilies = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Revocation> subjectMarks = new ConcurrentHashMap<>();
 
 	private final AtomicInteger writesSinceSweep = new AtomicInteger();
 
@@ -71,37 +77,40 @@ public final class InMemoryTokenStore implements TokenStore {
 
 	@Override
 	public void revokeFamily(String familyId, Instant until) {
-		revoke(RevocationKeys.family(familyId), Instant.MAX, until);
+		revoke(this.revokedFamilies, familyId, Instant.MAX, until);
 	}
 
 	@Override
 	public void revokeAccessToken(String tokenId, Instant until) {
-		revoke(RevocationKeys.token(tokenId), Instant.MAX, until);
+		revoke(this.revokedTokens, tokenId, Instant.MAX, until);
 	}
 
 	@Override
 	public void revokeSubject(String subject, Instant notBefore, Instant until) {
-		revoke(RevocationKeys.subject(subject), notBefore, until);
+		revoke(this.subjectMarks, subject, notBefore, until);
 	}
 
 	@Override
 	public boolean isRevoked(@Nullable String tokenId, @Nullable String familyId, String subject, Instant issuedAt) {
-		if (tokenId != null && this.revocations.containsKey(RevocationKeys.token(tokenId))) {
+		if (tokenId != null && this.revokedTokens.containsKey(tokenId)) {
 			return true;
 		}
-		if (familyId != null && this.revocations.containsKey(RevocationKeys.family(familyId))) {
+		if (familyId != null && this.revokedFamilies.containsKey(familyId)) {
 			return true;
 		}
-		Revocation mark = this.revocations.get(RevocationKeys.subject(subject));
+		Revocation mark = this.subjectMarks.get(subject);
 		return mark != null && RevocationKeys.isIssuedBy(issuedAt, mark.notBefore());
 	}
 
 	@Override
 	public int removeExpired(Instant now) {
-		int before = this.refreshTokens.size() + this.revocations.size();
+		int before = size();
 		this.refreshTokens.values().removeIf((entry) -> entry.token().isExpiredAt(now));
-		this.revocations.values().removeIf((revocation) -> !now.isBefore(revocation.until()));
-		return Math.max(0, before - this.refreshTokens.size() - this.revocations.size());
+		for (ConcurrentMap<String, Revocation> revocations : List.of(this.revokedTokens, this.revokedFamilies,
+				this.subjectMarks)) {
+			revocations.values().removeIf((revocation) -> !now.isBefore(revocation.until()));
+		}
+		return Math.max(0, before - size());
 	}
 
 	/**
@@ -110,12 +119,13 @@ public final class InMemoryTokenStore implements TokenStore {
 	 * @return the number of entries
 	 */
 	public int size() {
-		return this.refreshTokens.size() + this.revocations.size();
+		return this.refreshTokens.size() + this.revokedTokens.size() + this.revokedFamilies.size()
+				+ this.subjectMarks.size();
 	}
 
-	private void revoke(String key, Instant notBefore, Instant until) {
+	private void revoke(ConcurrentMap<String, Revocation> revocations, String key, Instant notBefore, Instant until) {
 		sweepSometimes();
-		this.revocations.merge(key, new Revocation(notBefore, until),
+		revocations.merge(key, new Revocation(notBefore, until),
 				(old, added) -> new Revocation(max(old.notBefore(), added.notBefore()), max(old.until(), added.until())));
 	}
 

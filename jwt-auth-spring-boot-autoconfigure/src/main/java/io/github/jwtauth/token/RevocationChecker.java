@@ -12,6 +12,7 @@ import io.github.jwtauth.refresh.TokenStore;
 import io.github.jwtauth.refresh.TokenStoreUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
@@ -71,8 +72,22 @@ public final class RevocationChecker {
 	 * @throws TokenStoreUnavailableException if the store is down and fail-closed is set
 	 */
 	public boolean isRevoked(Jwt jwt) {
-		String cacheKey = jwt.getId();
-		Instant now = this.clock.instant();
+		Instant issuedAt = (jwt.getIssuedAt() != null) ? jwt.getIssuedAt() : Instant.EPOCH;
+		return isRevoked(jwt.getId(), jwt.getClaimAsString(TokenRevoker.FAMILY_CLAIM), jwt.getSubject(), issuedAt);
+	}
+
+	/**
+	 * Whether a verified access token has been revoked, from its already extracted claims.
+	 * @param tokenId the {@code jti}, or {@code null}
+	 * @param familyId the {@code sid}, or {@code null}
+	 * @param subject the {@code sub}
+	 * @param issuedAt the {@code iat}
+	 * @return {@code true} if it, its family or its user's tokens were revoked
+	 * @throws TokenStoreUnavailableException if the store is down and fail-closed is set
+	 */
+	public boolean isRevoked(@Nullable String tokenId, @Nullable String familyId, String subject, Instant issuedAt) {
+		String cacheKey = tokenId;
+		Instant now = (this.cacheBound.isZero()) ? Instant.EPOCH : this.clock.instant();
 		if (cacheKey != null && !this.cacheBound.isZero()) {
 			Instant until = this.notRevokedUntil.get(cacheKey);
 			if (until != null && now.isBefore(until)) {
@@ -81,9 +96,7 @@ public final class RevocationChecker {
 		}
 		boolean revoked;
 		try {
-			Instant issuedAt = (jwt.getIssuedAt() != null) ? jwt.getIssuedAt() : Instant.EPOCH;
-			revoked = this.store.isRevoked(jwt.getId(), jwt.getClaimAsString(TokenRevoker.FAMILY_CLAIM),
-					jwt.getSubject(), issuedAt);
+			revoked = this.store.isRevoked(tokenId, familyId, subject, issuedAt);
 		}
 		catch (TokenStoreUnavailableException ex) {
 			if (this.outage.compareAndSet(false, true)) {
@@ -96,7 +109,7 @@ public final class RevocationChecker {
 			}
 			return false;
 		}
-		if (this.outage.compareAndSet(true, false)) {
+		if (this.outage.get() && this.outage.compareAndSet(true, false)) {
 			logger.info("The token store is available again; revocation checks resumed");
 		}
 		if (!revoked && cacheKey != null && !this.cacheBound.isZero()) {

@@ -1,8 +1,12 @@
 package io.github.jwtauth.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.token.GuardedAuthBackend;
@@ -18,8 +22,9 @@ import org.springframework.util.Assert;
 
 /**
  * Turns a verified {@link Jwt} into a {@link JwtUserAuthenticationToken} by finding its user
- * in the {@link AuthBackend} on every request, so that a deleted or disabled user is locked
- * out at once rather than when the token expires.
+ * in the {@link AuthBackend}: on every request by default, so that a deleted or disabled user
+ * is locked out at once rather than when the token expires; or from a bounded cache; or not
+ * at all (claims only), with the {@link Jwt} as principal.
  * <p>
  * Authorities come from the token's {@code roles} claim (the backend's roles when it was
  * issued), each with a configurable prefix ({@code ROLE_} by default), so that
@@ -30,19 +35,60 @@ import org.springframework.util.Assert;
  */
 public final class JwtUserAuthenticationConverter<U> implements Converter<Jwt, AbstractAuthenticationToken> {
 
+	/** Where the user of a token comes from. */
+	public enum Lookup {
+
+		/** Ask the backend on every request. */
+		PER_REQUEST,
+
+		/** Reuse the backend's answer for a bounded time. */
+		CACHED,
+
+		/** Never ask; the principal is the verified {@link Jwt}. */
+		CLAIMS_ONLY
+
+	}
+
 	private final AuthBackend<U> backend;
 
 	private final String authorityPrefix;
 
+	private final Lookup lookup;
+
+	private final Clock clock;
+
+	private final long cacheTtlMillis;
+
+	private final int cacheMaxEntries;
+
+	private final ConcurrentMap<String, CachedUser<U>> users = new ConcurrentHashMap<>();
+
 	public JwtUserAuthenticationConverter(AuthBackend<U> backend) {
-		this(backend, "ROLE_");
+		this(backend, "ROLE_", Lookup.PER_REQUEST, Clock.systemUTC(), Duration.ofSeconds(30), 1);
 	}
 
-	public JwtUserAuthenticationConverter(AuthBackend<U> backend, String authorityPrefix) {
+	/**
+	 * Create a converter.
+	 * @param backend the backend
+	 * @param authorityPrefix the prefix of authorities made from the roles claim
+	 * @param lookup where the user comes from
+	 * @param clock the clock, for the user cache
+	 * @param cacheTtl how long a cached user is reused
+	 * @param cacheMaxEntries most users cached
+	 */
+	public JwtUserAuthenticationConverter(AuthBackend<U> backend, String authorityPrefix, Lookup lookup, Clock clock,
+			Duration cacheTtl, int cacheMaxEntries) {
 		Assert.notNull(backend, "backend cannot be null");
 		Assert.notNull(authorityPrefix, "authorityPrefix cannot be null");
+		Assert.notNull(lookup, "lookup cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
+		Assert.isTrue(cacheMaxEntries > 0, "cacheMaxEntries must be positive");
 		this.backend = new GuardedAuthBackend<>(backend);
 		this.authorityPrefix = authorityPrefix;
+		this.lookup = lookup;
+		this.clock = clock;
+		this.cacheTtlMillis = cacheTtl.toMillis();
+		this.cacheMaxEntries = cacheMaxEntries;
 	}
 
 	@Override
@@ -51,9 +97,36 @@ public final class JwtUserAuthenticationConverter<U> implements Converter<Jwt, A
 		if (subject == null || subject.isEmpty()) {
 			throw new InvalidBearerTokenException("The token has no subject");
 		}
+		List<GrantedAuthority> authorities = authorities(jwt.getClaim(JwtTokenService.ROLES_CLAIM));
+		if (this.lookup == Lookup.CLAIMS_ONLY) {
+			return new JwtUserAuthenticationToken<>(jwt, jwt, authorities);
+		}
+		return new JwtUserAuthenticationToken<>(jwt, findUser(subject), authorities);
+	}
+
+	private U findUser(String subject) {
+		if (this.lookup != Lookup.CACHED) {
+			return this.backend.findById(subject)
+				.orElseThrow(() -> new InvalidBearerTokenException("The user of this token no longer exists"));
+		}
+		long now = this.clock.millis();
+		CachedUser<U> cached = this.users.get(subject);
+		if (cached != null && now < cached.validUntil()) {
+			return cached.user();
+		}
 		U user = this.backend.findById(subject)
 			.orElseThrow(() -> new InvalidBearerTokenException("The user of this token no longer exists"));
-		return new JwtUserAuthenticationToken<>(jwt, user, authorities(jwt.getClaim(JwtTokenService.ROLES_CLAIM)));
+		if (this.users.size() >= this.cacheMaxEntries) {
+			this.users.values().removeIf((entry) -> now >= entry.validUntil());
+			if (this.users.size() >= this.cacheMaxEntries) {
+				this.users.clear();
+			}
+		}
+		this.users.put(subject, new CachedUser<>(user, now + this.cacheTtlMillis));
+		return user;
+	}
+
+	private record CachedUser<U>(U user, long validUntil) {
 	}
 
 	private List<GrantedAuthority> authorities(Object roles) {

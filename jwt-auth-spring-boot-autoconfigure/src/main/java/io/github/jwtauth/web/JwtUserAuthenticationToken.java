@@ -24,6 +24,7 @@ public final class JwtUserAuthenticationToken<U> extends AbstractOAuth2TokenAuth
 	private final String name;
 
 	public JwtUserAuthenticationToken(Jwt jwt, U user, Collection<? extends GrantedAuthority> authorities) {
+		// the principal is the user record, or the Jwt itself with jwt.user-lookup=claims-only
 		super(jwt, user, jwt, authorities);
 		this.name = jwt.getSubject();
 		setAuthenticated(true);

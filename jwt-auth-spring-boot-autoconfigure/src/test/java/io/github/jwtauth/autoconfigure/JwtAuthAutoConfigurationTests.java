@@ -89,7 +89,7 @@ class JwtAuthAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(JwtSigningKeys.class);
 			assertThat(context).hasSingleBean(JwtEncoder.class);
-			assertThat(context).getBean(JwtDecoder.class).isInstanceOf(CanonicalJwtDecoder.class);
+			assertThat(context).getBean(JwtDecoder.class).isInstanceOf(io.github.jwtauth.token.CachingJwtDecoder.class);
 			assertThat(context).getBean(TokenStore.class).isInstanceOf(InMemoryTokenStore.class);
 			assertThat(context).hasSingleBean(TokenRevoker.class);
 			assertThat(context).hasSingleBean(RevocationChecker.class);

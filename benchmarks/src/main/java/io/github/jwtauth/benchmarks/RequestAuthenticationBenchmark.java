@@ -1,0 +1,171 @@
+package io.github.jwtauth.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.github.jwtauth.token.JwtTokenService;
+import io.github.jwtauth.web.JwtAuthenticationManagerResolver;
+import io.github.jwtauth.web.JwtUserAuthenticationConverter;
+import io.github.jwtauth.web.ProtectedRequestMatcher;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+
+/**
+ * The per-request cost of authentication, from the header string to an authenticated
+ * {@code Authentication}: the starter's resolver, decoder, validators, revocation check (in
+ * memory) and user lookup (trivial backend), against the floor (HMAC-SHA256 over the signing
+ * input and a base64url decode, nothing else) and stock {@code NimbusJwtDecoder.decode}.
+ * <p>
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar RequestAuthenticationBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RequestAuthenticationBenchmark {
+
+	static final String SECRET = "benchmark-secret-0123456789-0123456789-0123";
+
+	@Param({ "HS256", "RS256", "ES256" })
+	public String algorithm;
+
+	@Param({ "per-request" })
+	public String userLookup;
+
+	private ConfigurableApplicationContext context;
+
+	private BearerTokenResolver resolver;
+
+	private JwtAuthenticationManagerResolver managers;
+
+	private JwtDecoder starterDecoder;
+
+	private NimbusJwtDecoder stockDecoder;
+
+	private String token;
+
+	private String authorization;
+
+	private Mac mac;
+
+	private byte[] signingInput;
+
+	private String signature;
+
+	@Setup(Level.Trial)
+	public void setUp() throws Exception {
+		List<String> properties = new ArrayList<>(List.of("server.port=0", "logging.level.root=warn",
+				"jwt.user-lookup=" + this.userLookup));
+		if (this.algorithm.equals("HS256")) {
+			properties.add("jwt.secret=" + SECRET);
+		}
+		else {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance(this.algorithm.startsWith("RS") ? "RSA" : "EC");
+			if (this.algorithm.startsWith("ES")) {
+				generator.initialize(new ECGenParameterSpec("secp256r1"));
+			}
+			else {
+				generator.initialize(2048);
+			}
+			KeyPair pair = generator.generateKeyPair();
+			properties.add("jwt.keys[0].id=bench");
+			properties.add("jwt.keys[0].private-key=" + pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+			properties.add("jwt.keys[0].public-key=" + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+		}
+		this.context = new SpringApplicationBuilder(BenchmarkApplication.class)
+			.properties(properties.toArray(String[]::new))
+			.run();
+		this.resolver = this.context.getBean(BearerTokenResolver.class);
+		this.starterDecoder = this.context.getBean(JwtDecoder.class);
+		this.managers = new JwtAuthenticationManagerResolver(this.context.getBean(ProtectedRequestMatcher.class),
+				this.starterDecoder, this.context.getBean(JwtUserAuthenticationConverter.class));
+		@SuppressWarnings("unchecked")
+		JwtTokenService<BenchmarkApplication.User> tokens = this.context.getBean(JwtTokenService.class);
+		this.token = tokens.issue(BenchmarkApplication.USER).accessToken();
+		this.authorization = "Bearer " + this.token;
+		SecretKeySpec key = new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		this.stockDecoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+		this.mac = Mac.getInstance("HmacSHA256");
+		this.mac.init(key);
+		int dot = this.token.lastIndexOf('.');
+		this.signingInput = this.token.substring(0, dot).getBytes(StandardCharsets.US_ASCII);
+		this.signature = this.token.substring(dot + 1);
+		if (!this.algorithm.equals("HS256")) {
+			this.stockDecoder = null;
+		}
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.context.close();
+	}
+
+	/** The floor: what any correct HS256 check must at least do. */
+	@Benchmark
+	public boolean floorHmacSha256AndBase64Url() throws Exception {
+		Mac copy = (Mac) this.mac.clone();
+		byte[] expected = copy.doFinal(this.signingInput);
+		byte[] actual = Base64.getUrlDecoder().decode(this.signature);
+		return MessageDigest.isEqual(expected, actual);
+	}
+
+	/** Stock Spring Security, decode alone (HS256 only). */
+	@Benchmark
+	public Object stockNimbusJwtDecoder() {
+		return (this.stockDecoder != null) ? this.stockDecoder.decode(this.token) : null;
+	}
+
+	/** The starter's decoder alone: canonical check, signature, validators, revocation. */
+	@Benchmark
+	public Object starterDecoder() {
+		return this.starterDecoder.decode(this.token);
+	}
+
+	/** The starter, header to authenticated Authentication, as BearerTokenAuthenticationFilter runs it. */
+	@Benchmark
+	public Authentication starterRequestAuthentication() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		request.addHeader("Authorization", this.authorization);
+		String bearer = this.resolver.resolve(request);
+		return this.managers.resolve(request).authenticate(new BearerTokenAuthenticationToken(bearer));
+	}
+
+	private static String pem(String type, byte[] der) {
+		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type
+				+ "-----\n";
+	}
+
+}
