@@ -1,5 +1,10 @@
 package io.github.jwtauth.benchmarks;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +28,38 @@ public class BenchmarkApplication {
 
 	/** The one user. */
 	public static final User USER = new User("1237832", "pav");
+
+	/** The HMAC secret of the HS256 runs. */
+	public static final String SECRET = "benchmark-secret-0123456789-0123456789-0123";
+
+	/**
+	 * Return the {@code jwt.*} properties that make the application sign with an algorithm:
+	 * the secret for HS256, else a freshly generated key pair as inline PEM.
+	 * @param algorithm HS256, RS256 or ES256
+	 * @return the properties
+	 * @throws GeneralSecurityException if the JDK cannot make the key
+	 */
+	public static List<String> keyProperties(String algorithm) throws GeneralSecurityException {
+		if (algorithm.equals("HS256")) {
+			return List.of("jwt.secret=" + SECRET);
+		}
+		KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.startsWith("ES") ? "EC" : "RSA");
+		if (algorithm.startsWith("ES")) {
+			generator.initialize(new ECGenParameterSpec("secp256r1"));
+		}
+		else {
+			generator.initialize(2048);
+		}
+		KeyPair pair = generator.generateKeyPair();
+		return List.of("jwt.algorithm=" + algorithm, "jwt.keys[0].id=bench",
+				"jwt.keys[0].private-key=" + pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+				"jwt.keys[0].public-key=" + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+	}
+
+	private static String pem(String type, byte[] der) {
+		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type
+				+ "-----\n";
+	}
 
 	@Bean
 	AuthBackend<User> authBackend() {

@@ -31,7 +31,7 @@ public final class FloodMeasurement {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("logging.level.root=warn", "jwt.secret=" + RequestAuthenticationBenchmark.SECRET)
+			.properties("logging.level.root=warn", "jwt.secret=" + BenchmarkApplication.SECRET)
 			.run()) {
 			System.gc();
 			long before = memory.getHeapMemoryUsage().getUsed();

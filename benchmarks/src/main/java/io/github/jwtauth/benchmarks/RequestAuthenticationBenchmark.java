@@ -1,10 +1,7 @@
 package io.github.jwtauth.benchmarks;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -57,8 +54,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 @Fork(1)
 public class RequestAuthenticationBenchmark {
 
-	static final String SECRET = "benchmark-secret-0123456789-0123456789-0123";
-
 	@Param({ "HS256", "RS256", "ES256" })
 	public String algorithm;
 
@@ -94,22 +89,7 @@ public class RequestAuthenticationBenchmark {
 	public void setUp() throws Exception {
 		List<String> properties = new ArrayList<>(List.of("server.port=0", "logging.level.root=warn",
 				"jwt.user-lookup=" + this.userLookup, "jwt.token-cache.max-entries=" + this.tokenCache));
-		if (this.algorithm.equals("HS256")) {
-			properties.add("jwt.secret=" + SECRET);
-		}
-		else {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance(this.algorithm.startsWith("RS") ? "RSA" : "EC");
-			if (this.algorithm.startsWith("ES")) {
-				generator.initialize(new ECGenParameterSpec("secp256r1"));
-			}
-			else {
-				generator.initialize(2048);
-			}
-			KeyPair pair = generator.generateKeyPair();
-			properties.add("jwt.keys[0].id=bench");
-			properties.add("jwt.keys[0].private-key=" + pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-			properties.add("jwt.keys[0].public-key=" + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-		}
+		properties.addAll(BenchmarkApplication.keyProperties(this.algorithm));
 		this.context = new SpringApplicationBuilder(BenchmarkApplication.class)
 			.properties(properties.toArray(String[]::new))
 			.run();
@@ -121,7 +101,7 @@ public class RequestAuthenticationBenchmark {
 		JwtTokenService<BenchmarkApplication.User> tokens = this.context.getBean(JwtTokenService.class);
 		this.token = tokens.issue(BenchmarkApplication.USER).accessToken();
 		this.authorization = "Bearer " + this.token;
-		SecretKeySpec key = new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		SecretKeySpec key = new SecretKeySpec(BenchmarkApplication.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 		this.stockDecoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
 		this.mac = Mac.getInstance("HmacSHA256");
 		this.mac.init(key);
@@ -171,11 +151,6 @@ public class RequestAuthenticationBenchmark {
 		this.request.addHeader("Authorization", new String(this.authorization));
 		String bearer = this.resolver.resolve(this.request);
 		return this.managers.resolve(this.request).authenticate(new BearerTokenAuthenticationToken(bearer));
-	}
-
-	private static String pem(String type, byte[] der) {
-		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type
-				+ "-----\n";
 	}
 
 }

@@ -16,7 +16,7 @@ public final class StartupTime {
 	public static void main(String[] args) {
 		boolean withStarter = args.length == 0 || !args[0].equals("without");
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(BenchmarkApplication.class)
-			.properties("server.port=0", "logging.level.root=warn", "jwt.secret=" + RequestAuthenticationBenchmark.SECRET);
+			.properties("server.port=0", "logging.level.root=warn", "jwt.secret=" + BenchmarkApplication.SECRET);
 		if (!withStarter) {
 			builder.properties("spring.autoconfigure.exclude=io.github.jwtauth.autoconfigure.JwtAuthAutoConfiguration,"
 					+ "io.github.jwtauth.autoconfigure.JwtAuthWebSecurityAutoConfiguration");
