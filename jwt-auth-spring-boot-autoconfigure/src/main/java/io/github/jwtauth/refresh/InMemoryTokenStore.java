@@ -3,6 +3,7 @@ package io.github.jwtauth.refresh;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,8 @@ import org.springframework.util.Assert;
  * Bounded: expired entries are swept every {@value #SWEEP_INTERVAL} writes, and when
  * {@code maxEntries} refresh tokens are live a new one is refused (503) rather than evicting
  * a live session. Revocations are never refused or evicted before they expire, since
- * dropping one would revive a token.
+ * dropping one would revive a token. While it is full, a sweep runs only once the earliest
+ * refresh token can have expired, so that a refused login costs no scan of the whole store.
  */
 public final class InMemoryTokenStore implements TokenStore {
 
@@ -35,6 +37,9 @@ public final class InMemoryTokenStore implements TokenStore {
 
 	private final AtomicInteger writesSinceSweep = new AtomicInteger();
 
+	/** No refresh token expires before this instant, so no sweep can make room earlier. */
+	private volatile Instant earliestExpiry = Instant.MIN;
+
 	private final Clock clock;
 
 	private final int maxEntries;
@@ -50,13 +55,19 @@ public final class InMemoryTokenStore implements TokenStore {
 	public void saveRefreshToken(String tokenHash, RefreshTokenRecord token) {
 		sweepSometimes();
 		if (this.refreshTokens.size() >= this.maxEntries) {
-			removeExpired(this.clock.instant());
+			Instant now = this.clock.instant();
+			if (!now.isBefore(this.earliestExpiry)) {
+				removeExpired(now);
+			}
 			if (this.refreshTokens.size() >= this.maxEntries) {
 				throw new TokenStoreUnavailableException(
 						"The in-memory token store is full (jwt.store.memory.max-entries=" + this.maxEntries + ")");
 			}
 		}
 		this.refreshTokens.put(tokenHash, new Entry(token, null));
+		if (token.expiresAt().isBefore(this.earliestExpiry)) {
+			this.earliestExpiry = token.expiresAt();
+		}
 	}
 
 	@Override
@@ -105,7 +116,17 @@ public final class InMemoryTokenStore implements TokenStore {
 	@Override
 	public int removeExpired(Instant now) {
 		int before = size();
-		this.refreshTokens.values().removeIf((entry) -> entry.token().isExpiredAt(now));
+		Instant earliest = Instant.MAX;
+		for (Map.Entry<String, Entry> entry : this.refreshTokens.entrySet()) {
+			RefreshTokenRecord token = entry.getValue().token();
+			if (token.isExpiredAt(now)) {
+				this.refreshTokens.remove(entry.getKey(), entry.getValue());
+			}
+			else if (token.expiresAt().isBefore(earliest)) {
+				earliest = token.expiresAt();
+			}
+		}
+		this.earliestExpiry = earliest;
 		for (ConcurrentMap<String, Revocation> revocations : List.of(this.revokedTokens, this.revokedFamilies,
 				this.subjectMarks)) {
 			revocations.values().removeIf((revocation) -> !now.isBefore(revocation.until()));

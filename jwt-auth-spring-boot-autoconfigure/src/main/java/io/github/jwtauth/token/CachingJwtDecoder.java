@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -27,7 +28,9 @@ import org.springframework.util.Assert;
  * A cached token is only ever judged again on its expiry: its {@code nbf} and {@code iat}
  * can only become more valid as time passes. Entries die at {@code exp} plus the clock skew;
  * the cache never holds more than {@code maxEntries} tokens (when full, expired entries are
- * swept and, if it is still full, new tokens are verified without being cached).
+ * swept and, if it is still full, new tokens are verified without being cached). A sweep
+ * runs only once the earliest remaining entry can have expired, so that a flood of distinct
+ * valid tokens costs no more per request than one that was never cached.
  */
 public final class CachingJwtDecoder implements JwtDecoder {
 
@@ -45,6 +48,9 @@ public final class CachingJwtDecoder implements JwtDecoder {
 	private final int maxEntries;
 
 	private final ConcurrentMap<String, Entry> cache;
+
+	/** No entry expires before this instant (epoch millis), so no sweep can free room earlier. */
+	private volatile long nextSweep;
 
 	/**
 	 * Create a decoder.
@@ -101,14 +107,30 @@ public final class CachingJwtDecoder implements JwtDecoder {
 				jwt.getId(), jwt.getClaimAsString(TokenRevoker.FAMILY_CLAIM), jwt.getSubject(),
 				(issuedAt != null) ? issuedAt : Instant.EPOCH);
 		if (this.maxEntries > 0 && entry.validUntil() > now) {
-			if (this.cache.size() >= this.maxEntries) {
-				this.cache.values().removeIf((cached) -> now > cached.validUntil());
+			if (this.cache.size() >= this.maxEntries && now > this.nextSweep) {
+				sweep(now);
 			}
 			if (this.cache.size() < this.maxEntries) {
 				this.cache.put(token, entry);
+				if (entry.validUntil() < this.nextSweep) {
+					this.nextSweep = entry.validUntil();
+				}
 			}
 		}
 		return entry;
+	}
+
+	private void sweep(long now) {
+		long earliest = Long.MAX_VALUE;
+		for (Map.Entry<String, Entry> cached : this.cache.entrySet()) {
+			if (now > cached.getValue().validUntil()) {
+				this.cache.remove(cached.getKey(), cached.getValue());
+			}
+			else {
+				earliest = Math.min(earliest, cached.getValue().validUntil());
+			}
+		}
+		this.nextSweep = earliest;
 	}
 
 	private record Entry(Jwt jwt, long validUntil, @Nullable String tokenId, @Nullable String familyId,

@@ -102,6 +102,28 @@ class CachingJwtDecoderTests {
 	}
 
 	@Test
+	void decodeWhenFullAndTheEarliestEntryExpiresThenTheNextTokenIsCached() {
+		CachingJwtDecoder decoder = new CachingJwtDecoder(this.verifier, this.revocations, this.clock, Duration.ZERO,
+				3);
+		for (int i = 1; i <= 3; i++) {
+			decoder.decode("a.b." + i);
+			this.clock.advance(Duration.ofSeconds(10));
+		}
+		for (int i = 0; i < 1000; i++) {
+			decoder.decode("flood.b." + i);
+		}
+		assertThat(decoder.size()).isEqualTo(3);
+		// a.b.1 was cached until t+60s; the next token after that takes its room
+		this.clock.advance(Duration.ofSeconds(31));
+		decoder.decode("a.b.late");
+		int verified = this.verifications.get();
+		decoder.decode("a.b.late");
+		decoder.decode("a.b.3");
+		assertThat(this.verifications).hasValue(verified);
+		assertThat(decoder.size()).isEqualTo(3);
+	}
+
+	@Test
 	void decodeWhenCacheOffThenAlwaysVerified() {
 		CachingJwtDecoder decoder = new CachingJwtDecoder(this.verifier, null, this.clock, Duration.ZERO, 0);
 		decoder.decode("a.b.1");
