@@ -63,8 +63,7 @@ public final class SchemeBearerTokenResolver implements BearerTokenResolver {
 					BearerTokenErrors.invalidRequest("Found more than one Authorization header"));
 		}
 		int space = authorization.indexOf(' ');
-		String scheme = (space < 0) ? authorization : authorization.substring(0, space);
-		if (!this.schemes.contains(scheme.toLowerCase(Locale.ROOT))) {
+		if (!isOurScheme(authorization, (space < 0) ? authorization.length() : space)) {
 			// Another scheme (Basic, say) is not ours to judge: treat it as no bearer token.
 			return null;
 		}
@@ -73,6 +72,32 @@ public final class SchemeBearerTokenResolver implements BearerTokenResolver {
 			throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("The token is malformed"));
 		}
 		return token;
+	}
+
+	/**
+	 * Whether the header's first {@code length} characters are one of the schemes, ASCII
+	 * case-insensitively (a scheme is an RFC 9110 token), compared in place: it runs per request.
+	 */
+	private boolean isOurScheme(String authorization, int length) {
+		for (String scheme : this.schemes) {
+			if (scheme.length() == length && startsWithIgnoringAsciiCase(authorization, scheme)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean startsWithIgnoringAsciiCase(String value, String lowerCasePrefix) {
+		for (int i = 0; i < lowerCasePrefix.length(); i++) {
+			char c = value.charAt(i);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + ('a' - 'A'));
+			}
+			if (c != lowerCasePrefix.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

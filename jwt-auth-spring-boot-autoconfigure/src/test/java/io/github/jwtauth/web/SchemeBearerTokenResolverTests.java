@@ -30,6 +30,15 @@ class SchemeBearerTokenResolverTests {
 	}
 
 	@Test
+	void resolveWhenSchemeMatchesOnlyOutsideAsciiThenNoToken() {
+		// U+212A KELVIN SIGN lower-cases to 'k', U+0435 is a Cyrillic 'e': neither spells a scheme
+		SchemeBearerTokenResolver tokenScheme = new SchemeBearerTokenResolver(List.of("Token"), (request) -> true);
+		assertThat(tokenScheme.resolve(request("/", "To\u212Aen a.b.c"))).isNull();
+		assertThat(tokenScheme.resolve(request("/", "TOKEN a.b.c"))).isEqualTo("a.b.c");
+		assertThat(this.resolver.resolve(request("/", "B\u0435arer a.b.c"))).isNull();
+	}
+
+	@Test
 	void resolveWhenNoHeaderThenNoToken() {
 		assertThat(this.resolver.resolve(request("/", null))).isNull();
 	}
