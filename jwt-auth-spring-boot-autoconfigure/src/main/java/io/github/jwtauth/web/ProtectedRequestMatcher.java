@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
@@ -53,7 +55,7 @@ public final class ProtectedRequestMatcher implements RequestMatcher {
 
 	private final RequestMatcher openEndpoints;
 
-	private final Supplier<Stream<HandlerMapping>> handlerMappings;
+	private final Supplier<List<HandlerMapping>> handlerMappings;
 
 	private static final Set<String> ANY_USER = Set.of();
 
@@ -67,8 +69,8 @@ public final class ProtectedRequestMatcher implements RequestMatcher {
 	 * Create a matcher.
 	 * @param scope which requests need a token
 	 * @param openEndpoints the starter's own endpoints, which never need one
-	 * @param handlerMappings the application's handler mappings, in order; looked up lazily
-	 * since they are created after the security filter chain
+	 * @param handlerMappings the application's handler mappings, in order; looked up once,
+	 * at the first request, since they are created after the security filter chain
 	 */
 	public ProtectedRequestMatcher(Scope scope, RequestMatcher openEndpoints,
 			Supplier<Stream<HandlerMapping>> handlerMappings) {
@@ -77,7 +79,8 @@ public final class ProtectedRequestMatcher implements RequestMatcher {
 		Assert.notNull(handlerMappings, "handlerMappings cannot be null");
 		this.scope = scope;
 		this.openEndpoints = openEndpoints;
-		this.handlerMappings = handlerMappings;
+		// Resolving beans on every request would cost more than the lookup itself.
+		this.handlerMappings = SingletonSupplier.of(() -> handlerMappings.get().toList());
 	}
 
 	/**
@@ -157,7 +160,7 @@ public final class ProtectedRequestMatcher implements RequestMatcher {
 		if (!ServletRequestPathUtils.hasParsedRequestPath(request)) {
 			ServletRequestPathUtils.parseAndCache(request);
 		}
-		for (HandlerMapping mapping : (Iterable<HandlerMapping>) this.handlerMappings.get()::iterator) {
+		for (HandlerMapping mapping : this.handlerMappings.get()) {
 			HandlerExecutionChain chain;
 			try {
 				chain = mapping.getHandler(request);
