@@ -130,6 +130,24 @@ class JwtAuthAutoConfigurationTests {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "per-request", "cached", "claims-only" })
+	void userLookupWhenConfiguredThenPrincipalComesFromThatSource(String lookup) {
+		this.contextRunner.withPropertyValues("jwt.user-lookup=" + lookup).run((context) -> {
+			@SuppressWarnings("unchecked")
+			JwtTokenService<TestUsers.User> tokens = context.getBean(JwtTokenService.class);
+			TestUsers.User pav = new TestUsers().findById("1").orElseThrow();
+			org.springframework.security.oauth2.jwt.Jwt jwt = tokens.decode(tokens.issue(pav).accessToken());
+			Object principal = context.getBean(JwtUserAuthenticationConverter.class).convert(jwt).getPrincipal();
+			if (lookup.equals("claims-only")) {
+				assertThat(principal).isSameAs(jwt);
+			}
+			else {
+				assertThat(principal).isEqualTo(pav);
+			}
+		});
+	}
+
 	@Test
 	void propertiesWhenBareNumbersThenSeconds() {
 		this.contextRunner.withPropertyValues("jwt.ttl=30", "jwt.refresh-ttl=64000", "jwt.clock-skew=0")
@@ -166,6 +184,9 @@ class JwtAuthAutoConfigurationTests {
 				Arguments.of("jwt.store.revocation-cache=-1s", "jwt.store.revocation-cache", "0 (off)"),
 				Arguments.of("jwt.store.cleanup-interval=0", "jwt.store.cleanup-interval", "positive duration"),
 				Arguments.of("jwt.store.memory.max-entries=0", "jwt.store.memory.max-entries", "positive number"),
+				Arguments.of("jwt.token-cache.max-entries=-1", "jwt.token-cache.max-entries", "0 (off)"),
+				Arguments.of("jwt.user-cache.ttl=0s", "jwt.user-cache.ttl", "positive duration"),
+				Arguments.of("jwt.user-cache.max-entries=0", "jwt.user-cache.max-entries", "positive number"),
 				Arguments.of("jwt.store.jdbc.table-prefix=jwt; drop table x", "jwt.store.jdbc.table-prefix", "jwt_"),
 				Arguments.of("jwt.store.type=jdbc", "jwt.store.type", "spring.datasource"),
 				Arguments.of("jwt.fields.username= ", "jwt.fields.username", "name of the login field"),
