@@ -4,9 +4,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.github.jwtauth.AuthBackend;
 import io.github.jwtauth.JwtAuthRequired;
@@ -15,6 +17,12 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(BenchmarkApplication.Protected.class)
+@Import(BenchmarkApplication.Endpoints.class)
 public class BenchmarkApplication {
 
 	/** The one user. */
@@ -54,6 +62,24 @@ public class BenchmarkApplication {
 		return List.of("jwt.algorithm=" + algorithm, "jwt.keys[0].id=bench",
 				"jwt.keys[0].private-key=" + pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
 				"jwt.keys[0].public-key=" + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+	}
+
+	/**
+	 * Sign, with stock Spring Security, the registered claims the starter would issue to
+	 * {@link #USER}, with HS256: the stock baseline of the issuing benchmark and the load test.
+	 * @param encoder a {@code NimbusJwtEncoder} over the HMAC secret
+	 * @return the token
+	 */
+	public static Jwt stockToken(JwtEncoder encoder) {
+		Instant now = Instant.now();
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.subject(USER.id())
+			.issuedAt(now)
+			.expiresAt(now.plusSeconds(900))
+			.id(UUID.randomUUID().toString())
+			.claim("roles", List.of("user"))
+			.build();
+		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).type("JWT").build(), claims));
 	}
 
 	private static String pem(String type, byte[] der) {
@@ -98,12 +124,17 @@ public class BenchmarkApplication {
 	}
 
 	@RestController
-	static class Protected {
+	static class Endpoints {
 
 		@GetMapping("/")
 		@JwtAuthRequired
 		String me() {
 			return "me";
+		}
+
+		@GetMapping("/public")
+		String open() {
+			return "open";
 		}
 
 	}

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.github.jwtauth.refresh.InMemoryTokenStore;
 import io.github.jwtauth.refresh.JdbcTokenStore;
@@ -17,16 +16,10 @@ import io.github.jwtauth.token.RevocationChecker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.h2.jdbcx.JdbcDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import redis.embedded.RedisServer;
@@ -43,13 +36,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * <p>
  * Run: {@code java -jar benchmarks/target/benchmarks.jar RevocationCheckBenchmark}
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RevocationCheckBenchmark {
+public class RevocationCheckBenchmark extends MicrosecondsBenchmark {
 
 	@Param({ "memory", "h2", "postgresql", "redis" })
 	public String store;

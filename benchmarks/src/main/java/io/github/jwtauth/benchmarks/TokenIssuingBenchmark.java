@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,27 +13,15 @@ import io.github.jwtauth.refresh.TokenStore;
 import io.github.jwtauth.token.JwtTokenService;
 import io.github.jwtauth.token.TokenPair;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
@@ -46,13 +32,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  * <p>
  * Run: {@code java -jar benchmarks/target/benchmarks.jar TokenIssuingBenchmark}
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class TokenIssuingBenchmark {
+public class TokenIssuingBenchmark extends MicrosecondsBenchmark {
 
 	@Param({ "HS256", "RS256", "ES256" })
 	public String algorithm;
@@ -115,16 +95,7 @@ public class TokenIssuingBenchmark {
 		if (!this.algorithm.equals("HS256")) {
 			return null;
 		}
-		Instant now = Instant.now();
-		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.subject(BenchmarkApplication.USER.id())
-			.issuedAt(now)
-			.expiresAt(now.plusSeconds(300))
-			.id(UUID.randomUUID().toString())
-			.claim("roles", List.of("user"))
-			.build();
-		return this.stockEncoder
-			.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).type("JWT").build(), claims));
+		return BenchmarkApplication.stockToken(this.stockEncoder);
 	}
 
 }
